@@ -1,0 +1,53 @@
+"""Command line: `python -m pipeline build|validate`. Exit 0 on success, 1 when validation
+fails, 2 on bad input or usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import DEFAULT_SOURCES, REGISTRY_DIR, REPO_ROOT
+from .errors import InputError, ValidationFailed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    b = verbs.add_parser("build", help="build and publish a data package from a folder of articles")
+    b.add_argument("--sources", type=Path, default=DEFAULT_SOURCES,
+                   help="folder of <source_id>.txt articles and an optional sources.csv (default: the embedded corpus)")
+    b.add_argument("--out", type=Path, default=REPO_ROOT, help="package folder to publish into (default: the repository)")
+    b.add_argument("--registry", type=Path, default=REGISTRY_DIR, help="folder with actors.csv and systems.csv")
+    v = verbs.add_parser("validate", help="run every validation layer on a built package")
+    v.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
+    args = parser.parse_args(argv)
+    try:
+        if args.verb == "build":
+            from .build import build
+
+            tables = build(args.sources, args.out, args.registry)
+            print(f"published {args.out.resolve()}")
+            for name, df in tables.items():
+                print(f"  {name:<12} {len(df):>7} rows")
+            return 0
+        from .validate import validate_package
+
+        problems = validate_package(args.folder)
+        if problems:
+            print(f"{args.folder}: INVALID ({len(problems)} problems)", file=sys.stderr)
+            for p in problems:
+                print(f"  - {p}", file=sys.stderr)
+            return 1
+        print(f"{args.folder}: valid (Table Schemas, rules, provenance)")
+        return 0
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ValidationFailed as exc:
+        print(f"error: the built package is not valid, nothing was published\n{exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

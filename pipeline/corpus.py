@@ -1,0 +1,153 @@
+"""Ingest: a folder of articles (+ optional sources.csv) -> checked Source records."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schemas
+from .boilerplate import Zone, find_zones
+from .errors import InputError
+
+METADATA_FILE = "sources.csv"
+METADATA_COLUMNS = ("source_id", "title", "publisher", "published", "url")
+ID_PATTERN = re.compile(
+    next(f for f in schemas.fields("sources") if f["name"] == "source_id")["constraints"]["pattern"]
+)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+
+
+@dataclass
+class Source:
+    """One article: its stored text (never altered) and its metadata."""
+
+    source_id: str
+    text: str
+    path: Path
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    published_precision: str = "unknown"
+    url: str | None = None
+    language: str = "en"
+    zones: list[Zone] = field(default_factory=list)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def body_chars(self) -> int:
+        return sum(z.end - z.start for z in self.zones if z.kind != "boilerplate")
+
+    def published_date(self) -> dt.date | None:
+        """The publication date as a date (first day of its period), or None."""
+        if not self.published:
+            return None
+        y, m, d = (self.published.split("-") + ["01", "01"])[:3]
+        return dt.date(int(y), int(m), int(d))
+
+
+def read_corpus(folder: Path) -> list[Source]:
+    """Read every `*.txt` article in `folder` and its metadata; raise InputError on bad input."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(folder, "sources folder does not exist or is not a folder")
+    root = folder.resolve()
+    files = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and not p.name.startswith("."))
+    if not files:
+        raise InputError(folder, "no article files (*.txt) in the sources folder")
+    sources = [read_article(p, root) for p in files]
+    metadata = read_metadata(folder / METADATA_FILE, {s.source_id for s in sources})
+    for s in sources:
+        meta = metadata.get(s.source_id, {})
+        s.title = meta.get("title")
+        s.publisher = meta.get("publisher")
+        s.url = meta.get("url")
+        s.published = meta.get("published")
+        s.published_precision = meta.get("published_precision", "unknown")
+    return sources
+
+
+def read_article(path: Path, root: Path) -> Source:
+    """Read one article file strictly as UTF-8; its text is stored exactly as read."""
+    source_id = path.stem
+    if not ID_PATTERN.match(source_id):
+        raise InputError(path, f"file name {path.name!r} is not a valid source id "
+                               f"(lowercase letters, digits, '_' and '-'; pattern {ID_PATTERN.pattern})")
+    resolved = path.resolve()
+    if root not in resolved.parents:
+        raise InputError(path, f"path escapes the sources folder (resolves to {resolved})")
+    try:
+        raw = resolved.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte offset {exc.start})",
+                         place=f"line {line}") from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise InputError(path, "article is empty")
+    source = Source(source_id=source_id, text=text, path=path)
+    source.zones = find_zones(text)
+    if source.body_chars == 0 or not any(z.kind == "body" and text[z.start:z.end].strip() for z in source.zones):
+        raise InputError(path, "article has no body text once site boilerplate is set aside")
+    return source
+
+
+def read_metadata(path: Path, known_ids: set[str]) -> dict[str, dict]:
+    """Parse sources.csv (optional); every value may be blank, every column must be there."""
+    if not path.exists():
+        return {}
+    try:
+        content = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not valid UTF-8 (byte offset {exc.start})") from exc
+    reader = csv.DictReader(content.splitlines())
+    header = reader.fieldnames or []
+    missing = [c for c in METADATA_COLUMNS if c not in header]
+    extra = [c for c in header if c not in METADATA_COLUMNS]
+    if missing or extra:
+        raise InputError(path, f"header must be {','.join(METADATA_COLUMNS)}"
+                               + (f"; missing: {', '.join(missing)}" if missing else "")
+                               + (f"; unknown: {', '.join(extra)}" if extra else ""), place="line 1")
+    out: dict[str, dict] = {}
+    for lineno, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise InputError(path, "row does not have exactly 5 fields", place=f"line {lineno}")
+        row = {k: v.strip() for k, v in row.items()}
+        sid = row["source_id"]
+        if sid in out:
+            raise InputError(path, f"duplicate source_id {sid!r}", place=f"line {lineno}")
+        if sid not in known_ids:
+            raise InputError(path, f"source_id {sid!r} has no article file {sid}.txt", place=f"line {lineno}")
+        meta = {k: (row[k] or None) for k in ("title", "publisher", "url")}
+        if meta["url"] and not _URL.match(meta["url"]):
+            raise InputError(path, f"url {meta['url']!r} is not an http(s) address", place=f"line {lineno}")
+        meta["published"], meta["published_precision"] = parse_published(row["published"], path, lineno)
+        out[sid] = meta
+    return out
+
+
+def parse_published(value: str, path: Path, lineno: int) -> tuple[str | None, str]:
+    """'2019-07-22' -> day, '2019-07' -> month, '2019' -> year, '' -> unknown."""
+    if not value:
+        return None, "unknown"
+    m = _DATE.match(value)
+    if not m:
+        raise InputError(path, f"published {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD", place=f"line {lineno}")
+    y, mo, d = m.groups()
+    try:
+        dt.date(int(y), int(mo or 1), int(d or 1))
+    except ValueError as exc:
+        raise InputError(path, f"published {value!r} is not a real date", place=f"line {lineno}") from exc
+    return value, "day" if d else "month" if mo else "year"

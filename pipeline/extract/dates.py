@@ -1,0 +1,97 @@
+"""Dates in a sentence, explicit ('in September 2014', 'July 12, 2019', 'the 2020s') or relative
+('this month', 'last week', "by year's end", 'on Monday') resolved against the publication date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_WEEKDAYS = [d for d in calendar.day_name]
+
+_PATTERNS = [
+    ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("month", re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<year>(?:19|20)\d0)s\b")),
+    ("year", re.compile(r"\b(?:in|since|by|through|until|from|before|after|of|earlier than|than)\s+(?P<year>(?:19|20)\d\d)\b(?!s)", re.IGNORECASE)),
+]
+_RELATIVE = re.compile(
+    r"\b(?P<rel>this month|last month|this week|last week|this year|last year|next year|by year's end|"
+    r"by year’s end|by the end of the year|in recent months|on (?:" + "|".join(_WEEKDAYS) + r")|"
+    r"(?:" + "|".join(_WEEKDAYS) + r"))\b"
+)
+
+
+@dataclass(frozen=True)
+class DateRef:
+    start: int
+    end: int
+    date: str
+    precision: str  # day | month | year | decade
+    basis: str  # explicit | relative
+    text: str
+
+
+def find_dates(text: str, start: int, end: int, published: dt.date | None, published_precision: str) -> list[DateRef]:
+    """Every date in text[start:end], explicit or resolved against the publication date."""
+    out: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+    for precision, pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            year = int(m.group("year"))
+            if precision == "day":
+                month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+                try:
+                    iso = dt.date(year, month, day).isoformat()
+                except ValueError:
+                    continue
+            elif precision == "month":
+                iso = f"{year:04d}-{_MONTHS[m.group('month').lower()]:02d}"
+            else:
+                iso = f"{year:04d}"
+            taken.append((m.start(), m.end()))
+            span_start = m.start("year") if precision == "year" else m.start()
+            out.append(DateRef(span_start, m.end(), iso, precision, "explicit", text[span_start:m.end()]))
+    for m in _RELATIVE.finditer(text, start, end):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        resolved = resolve_relative(m.group("rel"), published, published_precision)
+        if resolved:
+            out.append(DateRef(m.start(), m.end(), resolved[0], resolved[1], "relative", m.group(0)))
+    return sorted(out, key=lambda d: d.start)
+
+
+def resolve_relative(phrase: str, published: dt.date | None, precision: str) -> tuple[str, str] | None:
+    """('2019-07', 'month') for 'this month' in an article of 2019-07-22; None if it cannot be known."""
+    if published is None or precision == "unknown":
+        return None
+    p = phrase.lower().replace("’", "'")
+    if p in ("this year", "by year's end", "by the end of the year"):
+        return f"{published.year:04d}", "year"
+    if p == "last year":
+        return f"{published.year - 1:04d}", "year"
+    if p == "next year":
+        return f"{published.year + 1:04d}", "year"
+    if precision == "year":
+        return None
+    if p in ("this month", "this week", "in recent months"):
+        return published.strftime("%Y-%m"), "month"
+    if p == "last month":
+        prev = published.replace(day=1) - dt.timedelta(days=1)
+        return prev.strftime("%Y-%m"), "month"
+    if p == "last week":
+        if precision == "day":
+            return (published - dt.timedelta(days=7)).strftime("%Y-%m"), "month"
+        return None
+    weekday = p.removeprefix("on ").capitalize()
+    if weekday in _WEEKDAYS and precision == "day":
+        back = (published.weekday() - _WEEKDAYS.index(weekday)) % 7
+        return (published - dt.timedelta(days=back)).isoformat(), "day"
+    return None

@@ -1,0 +1,249 @@
+"""Deal events: which stage of which transfer a sentence reports, between whom, in what mode,
+when, and for how many or how much. One sentence may report several events."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..corpus import Source
+from ..registry import Registry
+from ..text import Sentence
+from .dates import DateRef, find_dates
+from .mentions import Mention
+
+# Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
+TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
+    ("offer", r"\b(?:has |have )?offered\b|\bready to (?:discuss|hold|study|supply|offer|consider)\b|\bproposed\b"),
+    ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b"),
+    ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing)?\b|\bpotential sale\b"),
+    ("cancellation", r"\bcancel(?:lation|led|s)?\b|\bbreak its contract\b|\babandon\b"),
+    ("sanction_threat", r"\bsanctions?\b"),
+    ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagreed\b|\bagreement\b|\bdecision to (?:buy|purchase|acquire)\b|\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
+    ("contract", r"\bsigned (?:a |the )?contract\b|\bfinali[sz]ed (?:their |the |its )?purchase\b|\bcontract\b|\bbought\b|\bpurchased\b|\bfirst buyer\b"),
+    ("training", r"\btraining\b"),
+    ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
+    ("delivery", r"\bdeliver(?:y|ies|ed|ing)\b|\bsuppl(?:y|ied|ying)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|\bprovided?\b|\bshipments?\b"),
+]]
+_REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|possible|potential|possibility)\b", re.IGNORECASE)
+_EXPECTED = re.compile(r"\b(?:will|would|set to|expected|expects?|plans?|likely|no earlier than|threat\w*|trying to)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer)\b", re.IGNORECASE)
+_EXCLUDED_SYSTEM = re.compile(r"(?:instead of|rather than|besides|in addition to|other than)\s+(?:the\s+)?$", re.IGNORECASE)
+_WINDOW = 50  # characters around a trigger that set its mode
+_COMPLETED = re.compile(r"\bfully met\b|\bcompleted\b|\bfully delivered\b|\bfinished\b", re.IGNORECASE)
+_DEAL_TYPES = [
+    ("licensed_production", re.compile(r"licensed production|joint production|production of (?:the )?(?:component )?parts", re.I)),
+    ("technology_transfer", re.compile(r"technolog\w+ cooperation|technology transfer|transfers? of [\w\s’']*technology|production process", re.I)),
+    ("joint_development", re.compile(r"joint (?:ventures?|projects?|tests|development)|cooperating on the creation|collaborate|to develop|assistance .* creating|help .* creating", re.I)),
+]
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_QUANTITY = re.compile(
+    r"\b(?P<hedge>about |around |approximately |up to |some |nearly )?(?<![-\w])(?P<n>\d+|" + "|".join(_WORD_NUMBERS)
+    + r")\s+(?:(?P<ord>" + "|".join(_ORDINALS) + r")\s+)?(?P<unit>regimental sets?|batter(?:y|ies)|battalions?|divisions?|systems?|units?)\b",
+    re.IGNORECASE)
+_UNITS = {"regimental": "regimental_set", "batter": "battery", "battalion": "battalion", "division": "battalion",
+          "system": "system", "unit": "unit"}
+_VALUE = re.compile(r"(?P<hedge>about |around |approximately |nearly |some |up to |more than |over )?\$\s?(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>billion|million|bn)\b", re.I)
+_SCALES = {"billion": 10**9, "bn": 10**9, "million": 10**6}
+_PARTY_KINDS = {"state", "government_body", "company", "armed_forces", "group", "anonymous_source"}
+
+
+@dataclass(frozen=True)
+class DealEvent:
+    start: int
+    end: int
+    supplier_id: str
+    recipient_id: str
+    system_id: str
+    deal_type: str
+    batch: int
+    event_type: str
+    mode: str
+    completed: bool
+    date: DateRef | None
+    quantity: int | None
+    quantity_unit: str | None
+    quantity_uncertain: bool | None
+    value_usd: int | None
+
+
+def extract_deal_events(source: Source, sentences: list[Sentence], mentions: list[Mention],
+                        registry: Registry) -> list[DealEvent]:
+    text = source.text
+    systems = [m for m in mentions if m.entity_type == "system"]
+    default_supplier = _article_supplier(systems, registry)
+    demonyms = _demonym_regex(registry)
+    _SENT_TEXT[0] = text
+    out: list[DealEvent] = []
+    last_parties: tuple[str, str] | None = None
+    for sent in sentences:
+        if sent.kind != "body":
+            continue
+        body = text[sent.start:sent.end]
+        if _REFUSAL.search(body):
+            continue
+        triggers = _triggers(text, sent, mentions)
+        if not triggers:
+            continue
+        in_sent = [m for m in systems if sent.start <= m.start < sent.end]
+        states = _states(text, sent, mentions, registry, demonyms)
+        dates = find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
+        seen = set()
+        for event_type, t_start, t_end in triggers:
+            for system in _systems_for(in_sent, systems, t_start, sent, event_type):
+                system_id = system.entity_id
+                parties = _parties(system, t_start, states, registry, default_supplier, last_parties)
+                if parties is None:
+                    continue
+                key = (event_type, system_id, parties)
+                if key in seen:
+                    continue
+                seen.add(key)
+                deal_type = "support_services" if event_type == "servicing" else _deal_type(body)
+                mode = _mode(body, t_start - sent.start, t_end - sent.start)
+                batch, qty, unit, uncertain = _quantity(body)
+                out.append(DealEvent(
+                    sent.start, sent.end, parties[0], parties[1], system_id, deal_type, batch, event_type,
+                    mode, bool(_COMPLETED.search(body)) and event_type == "delivery",
+                    _nearest_date(dates, t_start), qty, unit, uncertain, _value(body)))
+                last_parties = parties
+    return out
+
+
+def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[str, int, int]]:
+    """(event type, start, end) of each stage word; words inside a name ('Federal Security Service') do not count."""
+    found: list[tuple[str, int, int]] = [("name", m.start, m.end) for m in mentions
+                                         if m.entity_type == "actor" and sent.start <= m.start < sent.end]
+    for event_type, pattern in TRIGGERS:
+        for m in pattern.finditer(text, sent.start, sent.end):
+            if any(a < m.end() and m.start() < b for _, a, b in found):
+                continue
+            found.append((event_type, m.start(), m.end()))
+    # a supply or transfer that talks or an offer are about is their object, not a delivery
+    early = min((a for t, a, _ in found if t in ("talks", "offer", "interest")), default=None)
+    if early is not None:
+        found = [f for f in found if not (f[0] == "delivery" and f[1] > early)]
+    return sorted((f for f in found if f[0] != "name"), key=lambda f: f[1])
+
+
+def sent_text_before(m: Mention, sent: Sentence) -> str:
+    return _SENT_TEXT[0][max(sent.start, m.start - 30):m.start]
+
+
+_SENT_TEXT = [""]
+
+
+def _systems_for(in_sent, all_systems, t_start, sent, event_type):
+    """Systems a trigger is about: the list after it for interest/talks/offer, else the nearest;
+    with none in the sentence, the last model named before it in the article."""
+    in_sent = [m for m in in_sent if not _EXCLUDED_SYSTEM.search(sent_text_before(m, sent))]
+    if in_sent:
+        after = [m for m in in_sent if m.start >= t_start]
+        if event_type in ("interest", "talks", "offer") and after:
+            return after
+        return [min(in_sent, key=lambda m: (abs(m.start - t_start), m.start < t_start))]
+    before = [m for m in all_systems if m.end <= sent.start and sent.start - m.end < 600]
+    return [before[-1]] if before else []
+
+
+def _demonym_regex(registry: Registry) -> tuple[re.Pattern | None, dict[str, str]]:
+    table = {d: e.id for e in registry.actors.values() if e.kind == "state" for d in e.demonyms}
+    if not table:
+        return None, {}
+    alts = "|".join(re.escape(d) for d in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), table
+
+
+def _states(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bool]]:
+    """(state id, position, by demonym) for every state the sentence names, directly, through a body, or by demonym."""
+    out = []
+    for m in mentions:
+        if m.entity_type == "actor" and sent.start <= m.start < sent.end:
+            if registry.actors[m.entity_id].kind in _PARTY_KINDS:
+                state = registry.state_of(m.entity_id)
+                if state:
+                    out.append((state, m.start, False))
+    pattern, table = demonyms
+    if pattern:
+        for m in pattern.finditer(text, sent.start, sent.end):
+            out.append((table[m.group(0)], m.start(), True))
+    return sorted(out, key=lambda x: x[1])
+
+
+def _article_supplier(systems: list[Mention], registry: Registry) -> str | None:
+    counts = Counter(m.entity_id for m in systems
+                     if registry.systems[m.entity_id].row.get("is_class") != "true"
+                     and registry.systems[m.entity_id].row.get("origin_country"))
+    if not counts:
+        return None
+    top = max(counts.items(), key=lambda kv: (kv[1], -min(m.start for m in systems if m.entity_id == kv[0])))[0]
+    return registry.state_by_country(registry.systems[top].row["origin_country"])
+
+
+def _parties(system: Mention, t_start, states, registry, default_supplier, last_parties):
+    """(supplier, recipient): a model's origin supplies it, a class its adjacent demonym ('Russian
+    combat modules'); the recipient is the other state nearest the stage word."""
+    entry = registry.systems[system.entity_id]
+    is_class = entry.row.get("is_class") == "true"
+    supplier = None
+    if not is_class and entry.row.get("origin_country"):
+        supplier = registry.state_by_country(entry.row["origin_country"])
+    if supplier is None:
+        close = [s for s, pos, demonym in states if demonym and system.start - 25 <= pos < system.end]
+        supplier = close[-1] if close else (last_parties[0] if last_parties else default_supplier)
+    recipients = [(abs(pos - t_start), s) for s, pos, _ in states if s != supplier]
+    if recipients:
+        recipient = min(recipients)[1]
+    elif last_parties and last_parties[0] == supplier:
+        recipient = last_parties[1]
+    else:
+        return None
+    if supplier is None or recipient == supplier:
+        return None
+    return supplier, recipient
+
+
+def _deal_type(body: str) -> str:
+    for deal_type, pattern in _DEAL_TYPES:
+        if pattern.search(body):
+            return deal_type
+    return "sale"
+
+
+def _mode(body: str, t_start: int, t_end: int) -> str:
+    before = body[max(0, t_start - _WINDOW):t_start]
+    around = before + " " + body[t_end:t_end + _WINDOW // 2]
+    if _DENIED.search(before[-30:]):
+        return "denied"
+    if _CONDITION.search(body) or _HYPOTHETICAL.search(before):
+        return "hypothetical"
+    if _EXPECTED.search(around):
+        return "expected"
+    return "asserted"
+
+
+def _nearest_date(dates: list[DateRef], pos: int) -> DateRef | None:
+    return min(dates, key=lambda d: abs(d.start - pos)) if dates else None
+
+
+def _quantity(body: str) -> tuple[int, int | None, str | None, bool | None]:
+    m = _QUANTITY.search(body)
+    if not m:
+        return 1, None, None, None
+    n = m.group("n").lower()
+    qty = int(n) if n.isdigit() else _WORD_NUMBERS[n]
+    unit = next(v for k, v in _UNITS.items() if m.group("unit").lower().startswith(k))
+    batch = _ORDINALS.get((m.group("ord") or "").lower(), 1)
+    return batch, qty, unit, bool(m.group("hedge"))
+
+
+def _value(body: str) -> int | None:
+    m = _VALUE.search(body)
+    if not m:
+        return None
+    return int(round(float(m.group("n")) * _SCALES[m.group("scale").lower()]))

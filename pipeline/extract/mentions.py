@@ -1,0 +1,87 @@
+"""Mentions of registry actors and systems, with exact offsets, over body and credit zones.
+
+Pass 1 matches names, aliases, surnames and capitals standing for states (longest match wins,
+no overlaps). Pass 2 matches role phrases ("the head of the FSTMC") for people already named
+in the same article; a role phrase may contain a name ("Rostec chief").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..corpus import Source
+from ..registry import Registry
+
+_LOCATIVE = re.compile(r"\b(?:in|central|near|outside|from|at|around)\s+$", re.IGNORECASE)
+_ZONES = ("body", "credit")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity_type: str  # actor | system
+    entity_id: str
+    method: str  # name | alias | surname | role_phrase | metonym | discovered
+    surface: str
+
+
+def _surface_regex(forms: list[str]) -> re.Pattern:
+    """One alternation, longest first, spaces matching any white space, at word boundaries."""
+    ordered = sorted(set(forms), key=lambda s: (-len(s), s))
+    body = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in ordered)
+    return re.compile(rf"(?<![\w]){'(?:' + body + ')'}(?![\w])")
+
+
+@lru_cache(maxsize=8)
+def _pass1(registry: Registry) -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
+    table: dict[str, tuple[str, str, str]] = {}
+    for etype, entries in (("actor", registry.actors), ("system", registry.systems)):
+        for e in entries.values():
+            table[e.name] = (etype, e.id, "name")
+            for alias in e.aliases:
+                single = e.kind == "person" and len(alias.split()) == 1
+                table.setdefault(alias, (etype, e.id, "surname" if single else "alias"))
+            for m in e.metonyms:
+                table.setdefault(m, (etype, e.id, "metonym"))
+    return _surface_regex(list(table)), table
+
+
+def _norm(surface: str) -> str:
+    return " ".join(surface.split())
+
+
+def find_mentions(source: Source, registry: Registry) -> list[Mention]:
+    """Every registry actor and system named in the body and credit zones of one article."""
+    text = source.text
+    pattern, table = _pass1(registry)
+    found: list[Mention] = []
+    for zone in source.zones:
+        if zone.kind not in _ZONES:
+            continue
+        for m in pattern.finditer(text, zone.start, zone.end):
+            etype, eid, method = table[_norm(m.group(0))]
+            if method == "metonym" and _LOCATIVE.search(text[max(zone.start, m.start() - 12):m.start()]):
+                continue  # "in central Moscow" is a place, not the state
+            found.append(Mention(m.start(), m.end(), etype, eid, method, m.group(0)))
+    found.extend(_role_phrases(source, registry, found))
+    return sorted(found, key=lambda x: (x.start, x.end, x.entity_type, x.entity_id))
+
+
+def _role_phrases(source: Source, registry: Registry, named: list[Mention]) -> list[Mention]:
+    people = {m.entity_id for m in named if m.entity_type == "actor" and registry.actors[m.entity_id].kind == "person"}
+    table = {}
+    for pid in sorted(people):
+        for phrase in registry.actors[pid].role_phrases:
+            table.setdefault(phrase, pid)
+    if not table:
+        return []
+    pattern = _surface_regex(list(table))
+    out = []
+    for zone in source.zones:
+        if zone.kind == "body":
+            for m in pattern.finditer(source.text, zone.start, zone.end):
+                out.append(Mention(m.start(), m.end(), "actor", table[_norm(m.group(0))], "role_phrase", m.group(0)))
+    return out

@@ -1,0 +1,116 @@
+"""Curated registries of actors and systems (reviewed data files under data/registry/)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import REGISTRY_DIR, schemas
+from .errors import InputError
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_LIST_COLUMNS = ("aliases", "role_phrases", "metonyms", "demonyms")
+
+
+@dataclass
+class Entry:
+    """One registry row: the published columns plus the surface forms used for matching."""
+
+    id: str
+    row: dict  # published columns, blank -> None
+    aliases: list[str] = field(default_factory=list)
+    role_phrases: list[str] = field(default_factory=list)
+    metonyms: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.row["name"]
+
+    @property
+    def kind(self) -> str | None:
+        return self.row.get("kind")
+
+
+@dataclass(eq=False)
+class Registry:
+    actors: dict[str, Entry]
+    systems: dict[str, Entry]
+
+    def state_of(self, actor_id: str | None) -> str | None:
+        """The state an actor belongs to, following parents (Rosoboronexport -> Rostec -> Russia)."""
+        seen = set()
+        while actor_id and actor_id not in seen:
+            seen.add(actor_id)
+            entry = self.actors.get(actor_id)
+            if entry is None:
+                return None
+            if entry.kind == "state":
+                return actor_id
+            actor_id = entry.row.get("parent_id")
+        return None
+
+    def state_by_country(self, iso3: str | None) -> str | None:
+        for entry in self.actors.values():
+            if entry.kind == "state" and entry.row.get("country") == iso3:
+                return entry.id
+        return None
+
+
+def load_registry(folder: Path = REGISTRY_DIR) -> Registry:
+    actors = _read(Path(folder) / "actors.csv", "actors", "actor_id")
+    systems = _read(Path(folder) / "systems.csv", "systems", "system_id")
+    path = Path(folder) / "actors.csv"
+    for entry in actors.values():
+        parent = entry.row.get("parent_id")
+        if parent and parent not in actors:
+            raise InputError(path, f"actor {entry.id!r} has parent_id {parent!r}, which is not in the registry")
+    _check_unique_surfaces(path, actors, Path(folder) / "systems.csv", systems)
+    return Registry(actors, systems)
+
+
+def _read(path: Path, table: str, key: str) -> dict[str, Entry]:
+    fields = {f["name"]: f for f in schemas.fields(table)}
+    published = [c for c in fields if c != "review_status"]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read registry: {exc}") from exc
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in published if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(path, f"missing column(s): {', '.join(missing)}", place="line 1")
+    out: dict[str, Entry] = {}
+    for lineno, raw in enumerate(reader, start=2):
+        row = {k: (v.strip() if v and v.strip() else None) for k, v in raw.items() if k}
+        ident = row.get(key) or ""
+        if not _ID.match(ident):
+            raise InputError(path, f"{key} {ident!r} is not a valid id", place=f"line {lineno}")
+        if ident in out:
+            raise InputError(path, f"duplicate {key} {ident!r}", place=f"line {lineno}")
+        for name, spec in fields.items():
+            allowed = schemas.enum(spec)
+            value = row.get(name)
+            if allowed and value is not None and value not in allowed:
+                raise InputError(path, f"{name} {value!r} is not one of {', '.join(allowed)}", place=f"line {lineno}")
+            if spec.get("constraints", {}).get("pattern") and value is not None:
+                if not re.match(spec["constraints"]["pattern"], value):
+                    raise InputError(path, f"{name} {value!r} does not match {spec['constraints']['pattern']}",
+                                     place=f"line {lineno}")
+        lists = {c: [s for s in (row.get(c) or "").split("|") if s] for c in _LIST_COLUMNS}
+        pub = {c: row.get(c) for c in published}
+        pub["review_status"] = "curated"
+        out[ident] = Entry(ident, pub, **lists)
+    return out
+
+
+def _check_unique_surfaces(apath, actors, spath, systems) -> None:
+    owner: dict[str, str] = {}
+    for path, entries in ((apath, actors), (spath, systems)):
+        for e in entries.values():
+            for s in [e.name, *e.aliases, *e.metonyms]:
+                other = owner.setdefault(s, e.id)
+                if other != e.id:
+                    raise InputError(path, f"surface form {s!r} names both {other!r} and {e.id!r}")

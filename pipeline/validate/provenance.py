@@ -1,0 +1,74 @@
+"""Layer 3: provenance. Every offset pair slices its stored text to exactly the published words,
+every stored text matches its hash, and the CSV and Parquet copies of each table agree."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .. import schemas
+from ..tables import read_csv_table, read_parquet_table
+
+# (table, start column, end column, column holding the exact slice, id column)
+SPANS = [
+    ("mentions", "char_start", "char_end", "surface", "mention_id"),
+    ("statements", "char_start", "char_end", "text", "statement_id"),
+    ("statements", "speaker_start", "speaker_end", "speaker_text", "statement_id"),
+    ("deal_events", "char_start", "char_end", "evidence", "event_id"),
+]
+
+
+def check_provenance(folder: Path) -> list[str]:
+    folder = Path(folder)
+    tables = {t: read_csv_table(folder, t) for t in schemas.TABLES}
+    problems, texts = [], {}
+    for row in tables["sources"].itertuples(index=False):
+        path = folder / row.text_path
+        if not path.exists():
+            problems.append(f"provenance: sources {row.source_id}: stored text {row.text_path} is missing")
+            continue
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != row.sha256:
+            problems.append(f"provenance: sources {row.source_id}: sha256 of {row.text_path} does not match")
+        texts[row.source_id] = data.decode("utf-8")
+        if len(texts[row.source_id]) != row.n_chars:
+            problems.append(f"provenance: sources {row.source_id}: n_chars {row.n_chars} != {len(texts[row.source_id])}")
+    for table, start, end, words, key in SPANS:
+        df = tables[table]
+        for row in df[[key, "source_id", start, end, words]].itertuples(index=False, name=None):
+            rid, sid, s, e, expected = row
+            if pd.isna(s) and pd.isna(e) and pd.isna(expected):
+                continue
+            text = texts.get(sid)
+            if text is None or pd.isna(s) or pd.isna(e) or pd.isna(expected):
+                problems.append(f"provenance: {table} {rid}: {start}/{end}/{words} incomplete or source missing")
+            elif text[int(s):int(e)] != expected:
+                problems.append(f"provenance: {table} {rid}: text[{s}:{e}] is {text[int(s):int(e)][:60]!r}, "
+                                f"published {words} is {str(expected)[:60]!r}")
+    problems += _check_alternates(folder)
+    for table in schemas.TABLES:
+        if not (folder / f"data/parquet/{table}.parquet").exists():
+            problems.append(f"provenance: data/parquet/{table}.parquet is missing")
+            continue
+        if not tables[table].equals(read_parquet_table(folder, table)):
+            problems.append(f"provenance: {table}: CSV and Parquet copies differ")
+    return problems
+
+
+def _check_alternates(folder: Path) -> list[str]:
+    """The Parquet copies named in datapackage.json exist with the declared bytes and sha256."""
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    problems = []
+    for res in descriptor.get("resources", []):
+        for alt in res.get("alternates", []):
+            path = folder / alt["path"]
+            if not path.exists():
+                problems.append(f"provenance: {res['name']}: {alt['path']} is missing")
+                continue
+            data = path.read_bytes()
+            if len(data) != alt.get("bytes") or "sha256:" + hashlib.sha256(data).hexdigest() != alt.get("hash"):
+                problems.append(f"provenance: {res['name']}: {alt['path']} does not match its declared bytes/hash")
+    return problems

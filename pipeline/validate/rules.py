@@ -1,0 +1,46 @@
+"""Layer 2: cross-column and cross-table rules that Table Schemas cannot state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import schemas
+from ..tables import read_csv_table
+
+
+def _rows(df, mask, key) -> str:
+    ids = df.loc[mask, key].astype(str).tolist()
+    return ", ".join(ids[:5]) + (f" (+{len(ids) - 5} more)" if len(ids) > 5 else "")
+
+
+def check_rules(folder: Path) -> list[str]:
+    t = {name: read_csv_table(Path(folder), name) for name in schemas.TABLES}
+    problems = []
+
+    def rule(table, name, mask):
+        if mask.fillna(False).any():
+            problems.append(f"rule: {table}: {name}: {_rows(t[table], mask.fillna(False), schemas.primary_key(table)[0])}")
+
+    for table in ("mentions", "statements", "deal_events"):
+        rule(table, "char_end > char_start", t[table]["char_end"] <= t[table]["char_start"])
+    st = t["statements"]
+    rule("statements", "speaker_end > speaker_start", st["speaker_end"] <= st["speaker_start"])
+    rule("statements", "direct quote has speaker_text unless it runs on", (st["kind"] != "indirect")
+         & st["speaker_text"].isna() & st["speaker_id"].notna())
+    m = t["mentions"]
+    rule("mentions", "exactly one of actor_id/system_id, matching entity_type",
+         ~(((m["entity_type"] == "actor") & m["actor_id"].notna() & m["system_id"].isna())
+           | ((m["entity_type"] == "system") & m["system_id"].notna() & m["actor_id"].isna())))
+    d = t["deals"]
+    rule("deals", "delivery_first_year >= ordered_year", d["delivery_first_year"] < d["ordered_year"])
+    rule("deals", "delivery_last_year >= delivery_first_year", d["delivery_last_year"] < d["delivery_first_year"])
+    rule("deals", "supplier differs from recipient", d["supplier_id"] == d["recipient_id"])
+    rule("deals", "last_reported >= first_reported", d["last_reported"] < d["first_reported"])
+    ev = t["deal_events"]
+    counts = ev.groupby("deal_id").agg(n_events=("event_id", "size"), n_sources=("source_id", "nunique"))
+    joined = d.set_index("deal_id").join(counts, rsuffix="_actual")
+    bad = (joined["n_events"] != joined["n_events_actual"]) | (joined["n_sources"] != joined["n_sources_actual"])
+    if bad.any():
+        problems.append(f"rule: deals: n_events/n_sources match their events: {', '.join(joined.index[bad][:5])}")
+    rule("deals", "every deal has events", ~d["deal_id"].isin(ev["deal_id"]))
+    return problems
