@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from .. import schemas
 from ..tables import read_csv_table, read_parquet_table
@@ -53,7 +54,10 @@ def check_provenance(folder: Path) -> list[str]:
         if not (folder / f"data/parquet/{table}.parquet").exists():
             problems.append(f"provenance: data/parquet/{table}.parquet is missing")
             continue
-        if not tables[table].equals(read_parquet_table(folder, table)):
+        actual = pq.read_schema(folder / f"data/parquet/{table}.parquet").remove_metadata()
+        if not actual.equals(schemas.arrow_schema(table)):
+            problems.append(f"provenance: data/parquet/{table}.parquet: Arrow schema differs from the Table Schema")
+        elif not tables[table].equals(read_parquet_table(folder, table)):
             problems.append(f"provenance: {table}: CSV and Parquet copies differ")
     return problems
 

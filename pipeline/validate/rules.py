@@ -38,7 +38,7 @@ def check_rules(folder: Path) -> list[str]:
     rule("deals", "last_reported >= first_reported", d["last_reported"] < d["first_reported"])
     ev = t["deal_events"]
     counts = ev.groupby("deal_id").agg(n_events=("event_id", "size"), n_sources=("source_id", "nunique"))
-    joined = d.set_index("deal_id").join(counts, rsuffix="_actual")
+    joined = d.set_index("deal_id").join(counts.add_suffix("_actual"))
     bad = (joined["n_events"] != joined["n_events_actual"]) | (joined["n_sources"] != joined["n_sources_actual"])
     if bad.any():
         problems.append(f"rule: deals: n_events/n_sources match their events: {', '.join(joined.index[bad][:5])}")

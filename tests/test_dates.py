@@ -1,0 +1,39 @@
+"""Dates: explicit ones with their precision; relative ones resolved against publication."""
+
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.dates import find_dates, resolve_relative
+
+
+def _dates(text, published=dt.date(2019, 7, 22), precision="day"):
+    return [(d.text, d.date, d.precision, d.basis) for d in find_dates(text, 0, len(text), published, precision)]
+
+
+def test_explicit_dates():
+    assert _dates("signed a contract in September 2014") == [("September 2014", "2014-09", "month", "explicit")]
+    assert _dates("on July 12, 2019, and on Nov. 24, 2015") == [
+        ("July 12, 2019", "2019-07-12", "day", "explicit"), ("Nov. 24, 2015", "2015-11-24", "day", "explicit")]
+    assert _dates("continue through April 2020") == [("April 2020", "2020-04", "month", "explicit")]
+    assert _dates("Since 2017, Turkey") == [("2017", "2017", "year", "explicit")]
+    assert _dates("sometime in the 2020s") == [("the 2020s", "2020", "decade", "explicit")]
+
+
+@pytest.mark.parametrize("phrase, published, precision, expected", [
+    ("this month", dt.date(2019, 7, 22), "day", ("2019-07", "month")),
+    ("last month", dt.date(2015, 5, 1), "month", ("2015-04", "month")),
+    ("last month", dt.date(2015, 1, 1), "month", ("2014-12", "month")),
+    ("last week", dt.date(2019, 7, 22), "day", ("2019-07", "month")),
+    ("last week", dt.date(2019, 4, 1), "month", None),
+    ("by year's end", dt.date(2016, 11, 1), "month", ("2016", "year")),
+    ("on Monday", dt.date(2019, 7, 22), "day", ("2019-07-22", "day")),
+    ("Thursday", dt.date(2015, 5, 1), "month", None),
+    ("this month", None, "unknown", None),
+])
+def test_relative_dates(phrase, published, precision, expected):
+    assert resolve_relative(phrase, published, precision) == expected
+
+
+def test_number_that_is_not_a_year_is_ignored():
+    assert _dates("14 shipments of S-400 components") == []

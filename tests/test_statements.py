@@ -1,0 +1,85 @@
+"""Statements: quote forms, cues before and after, carried-over speakers, scare quotes."""
+
+
+def _by_text(facts, corpus, sid):
+    text = corpus[sid].text
+    return {text[s.start:s.end]: s for s in facts[sid].statements}
+
+
+def _find(facts, corpus, sid, prefix):
+    hits = [s for t, s in _by_text(facts, corpus, sid).items() if t.startswith(prefix)]
+    assert len(hits) == 1, (prefix, hits)
+    return hits[0]
+
+
+def test_mixed_curly_and_straight_marks(facts, corpus):
+    st = _find(facts, corpus, "000_708913dc424a46cc", "We have been cooperating")
+    assert (st.kind, st.speaker_id, st.cue) == ("direct", "anatoly-aksyonov", "said")
+    assert corpus["000_708913dc424a46cc"].text[st.end - 9:st.end] == "platforms"  # trailing comma left out
+
+
+def test_cue_glued_to_the_closing_mark(facts, corpus):
+    st = _find(facts, corpus, "003_dcf083e96e20465f", "In the future, we are ready")
+    assert (st.speaker_id, st.speaker_text, st.cue) == ("dmitry-shugaev", "the head of the FSTMC", "said")
+
+
+def test_pronoun_cue_resolves_to_the_last_speaker(facts, corpus):
+    st = _find(facts, corpus, "001_1696e651a10f4c03", "Such a practice")
+    assert (st.speaker_id, st.speaker_text) == ("sergey-chemezov", "he")
+    anon = _find(facts, corpus, "004_2e4f7278477f856a", "a direct national security issue")
+    assert (anon.kind, anon.speaker_id) == ("partial", "anon-kommersant-arms-export-official")
+
+
+def test_quote_after_colon_cue_in_previous_paragraph(facts, corpus):
+    st = _find(facts, corpus, "003_dcf083e96e20465f", "If the Turkish side decides")
+    assert (st.kind, st.speaker_id, st.cue) == ("direct", "dmitry-shugaev", "said")
+
+
+def test_quote_without_cue_keeps_the_previous_speaker(facts, corpus):
+    st = _find(facts, corpus, "002_39fa8a88ebccc618", "The possession of such systems")
+    assert (st.speaker_id, st.cue) == ("aleksei-podberezkin", None)
+    second = _find(facts, corpus, "004_2e4f7278477f856a", "Currently, Russia's position")
+    assert second.speaker_id == "fikri-isik"
+
+
+def test_ellipsis_in_brackets_stays_inside_the_quote(facts, corpus):
+    st = _find(facts, corpus, "002_39fa8a88ebccc618", "Air defense systems […] are not just")
+    assert (st.speaker_id, st.cue) == ("aleksei-podberezkin", "explained")
+
+
+def test_partial_quotes(facts, corpus):
+    praised = _find(facts, corpus, "001_1696e651a10f4c03", "one of Russia's and Rostec's key partners")
+    assert (praised.kind, praised.speaker_id, praised.cue) == ("partial", "sergey-chemezov", "praised")
+    dialogue = _find(facts, corpus, "002_39fa8a88ebccc618", "constructive dialogue between political leaders")
+    assert (dialogue.kind, dialogue.speaker_id) == ("partial", "aleksandr-mikheev")
+
+
+def test_names_in_quotes_and_boilerplate_are_not_statements(facts, corpus):
+    texts = _by_text(facts, corpus, "004_2e4f7278477f856a")
+    assert "Triumph" not in texts
+    assert not [t for t in texts if "undesirable" in t or "discredits" in t]
+
+
+def test_indirect_statements(facts, corpus):
+    menendez = _find(facts, corpus, "002_39fa8a88ebccc618", "the US would impose sanctions on Turkey")
+    assert (menendez.kind, menendez.speaker_id, menendez.cue) == ("indirect", "bob-menendez", "said")
+    source = _find(facts, corpus, "004_2e4f7278477f856a", "The general staff of the Russian Armed Forces")
+    assert (source.kind, source.speaker_id) == ("indirect", "anon-kommersant-defense-ministry-source")
+    officials = _find(facts, corpus, "001_1696e651a10f4c03", "the Russian system would be incompatible")
+    assert officials.speaker_id == "us-officials"
+
+
+def test_every_direct_quote_in_the_seeds_has_a_speaker(facts):
+    for f in facts.values():
+        for st in f.statements:
+            if st.kind == "direct":
+                assert st.speaker_id, (f.source_id, st)
+
+
+def test_statement_and_speaker_offsets_slice_the_text(facts, corpus):
+    for sid, f in facts.items():
+        text = corpus[sid].text
+        for st in f.statements:
+            assert text[st.start:st.end].strip() == text[st.start:st.end]
+            if st.speaker_start is not None:
+                assert text[st.speaker_start:st.speaker_end] == st.speaker_text
