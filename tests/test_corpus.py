@@ -13,6 +13,8 @@ from .conftest import SEEDS
 
 
 def test_seed_articles_are_stored_byte_for_byte(corpus):
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
     assert sorted(corpus) == sorted(p.stem for p in SEEDS.glob("*.txt"))
     for sid, source in corpus.items():
         raw = (SEEDS / f"{sid}.txt").read_bytes()
@@ -89,5 +91,7 @@ def test_missing_folder_and_empty_folder(tmp_path):
 
 
 def test_default_corpus_folder_holds_only_seeds_and_metadata():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
     names = sorted(p.name for p in DEFAULT_SOURCES.iterdir())
     assert names == sorted([p.name for p in SEEDS.glob("*.txt")] + ["sources.csv"])
