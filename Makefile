@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build validate test eval lock clean
+.PHONY: all venv build validate test lock clean
 
 all: build
 
@@ -20,6 +20,7 @@ venv: $(STAMP)
 
 build: $(STAMP)
 	$(PY) -m pipeline build
+	$(PY) -m pipeline.readme_queries
 
 validate: $(STAMP)
 	$(PY) -m pipeline validate

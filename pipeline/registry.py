@@ -100,6 +100,9 @@ def _read(path: Path, table: str, key: str) -> dict[str, Entry]:
                     raise InputError(path, f"{name} {value!r} does not match {spec['constraints']['pattern']}",
                                      place=f"line {lineno}")
         lists = {c: [s for s in (row.get(c) or "").split("|") if s] for c in _LIST_COLUMNS}
+        indefinite = [p for p in lists["role_phrases"] if p.lower().startswith(("a ", "an "))]
+        if indefinite:  # 'a company spokesman' does not say which one: never resolve it to a person
+            raise InputError(path, f"role phrase {indefinite[0]!r} is indefinite", place=f"line {lineno}")
         pub = {c: row.get(c) for c in published}
         pub["review_status"] = "curated"
         out[ident] = Entry(ident, pub, **lists)

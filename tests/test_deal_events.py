@@ -48,7 +48,28 @@ def test_licensed_production_and_support_services(facts):
 
 def test_us_turkey_f35_dispute(facts):
     events = _events(facts, "002_39fa8a88ebccc618", supplier_id="united-states", recipient_id="turkey", system_id="f-35")
-    assert {"contract", "cancellation", "sanction_threat"} <= {e.event_type for e in events}
+    assert {"cancellation", "sanction_threat"} <= {e.event_type for e in events}
+    assert "contract" not in {e.event_type for e in events}
+
+
+def test_contract_goes_to_the_system_it_purchases(facts, corpus):
+    """'struggled to get F-35 fighters ordered since Ankara has signed a contract with Moscow to purchase
+    Russian S-400 systems': the contract is Turkey's S-400 purchase, not an F-35 order."""
+    text = corpus["002_39fa8a88ebccc618"].text
+    [e] = [e for e in _events(facts, "002_39fa8a88ebccc618", event_type="contract", mode="asserted")
+           if text[e.start:e.end].startswith("Turkey has struggled")]
+    assert (e.supplier_id, e.recipient_id, e.system_id) == ("russia", "turkey", "s-400")
+
+
+def test_disbelief_is_a_denial(facts):
+    [e] = _events(facts, "002_39fa8a88ebccc618", event_type="sanction_threat", system_id="s-400")
+    assert e.mode == "denied"
+
+
+def test_the_country_is_the_state_named_just_before(facts, corpus):
+    text = corpus["004_2e4f7278477f856a"].text
+    [e] = [e for e in facts["004_2e4f7278477f856a"].events if text[e.start:e.end].startswith("The country is a NATO member")]
+    assert (e.recipient_id, e.event_type) == ("turkey", "interest")
 
 
 def test_thai_aircraft_talks_last_month(facts):

@@ -16,7 +16,7 @@ from .mentions import Mention
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
     ("offer", r"\b(?:has |have )?offered\b|\bready to (?:discuss|hold|study|supply|offer|consider)\b|\bproposed\b"),
-    ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b"),
+    ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b|\bwants? (?:to gain )?access to\b|\bwants? to (?:buy|acquire|purchase)\b"),
     ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing)?\b|\bpotential sale\b"),
     ("cancellation", r"\bcancel(?:lation|led|s)?\b|\bbreak its contract\b|\babandon\b"),
     ("sanction_threat", r"\bsanctions?\b"),
@@ -31,6 +31,7 @@ _CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|possible|potential|possibility)\b", re.IGNORECASE)
 _EXPECTED = re.compile(r"\b(?:will|would|set to|expected|expects?|plans?|likely|no earlier than|threat\w*|trying to)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer)\b", re.IGNORECASE)
+_DISBELIEF = re.compile(r"\b(?:do not|don't|does not|doesn't) (?:think|believe|expect)\b|\bunlikely\b", re.IGNORECASE)
 _EXCLUDED_SYSTEM = re.compile(r"(?:instead of|rather than|besides|in addition to|other than)\s+(?:the\s+)?$", re.IGNORECASE)
 _WINDOW = 50  # characters around a trigger that set its mode
 _COMPLETED = re.compile(r"\bfully met\b|\bcompleted\b|\bfully delivered\b|\bfinished\b", re.IGNORECASE)
@@ -78,12 +79,10 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     systems = [m for m in mentions if m.entity_type == "system"]
     default_supplier = _article_supplier(systems, registry)
     demonyms = _demonym_regex(registry)
-    _SENT_TEXT[0] = text
     out: list[DealEvent] = []
-    last_parties: tuple[str, str] | None = None
-    for sent in sentences:
-        if sent.kind != "body":
-            continue
+    body_sentences = [sent for sent in sentences if sent.kind == "body"]
+    article_states = [st for sent in body_sentences for st in _states(text, sent, mentions, registry, demonyms)]
+    for sent in body_sentences:
         body = text[sent.start:sent.end]
         if _REFUSAL.search(body):
             continue
@@ -95,9 +94,10 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         dates = find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
         seen = set()
         for event_type, t_start, t_end in triggers:
-            for system in _systems_for(in_sent, systems, t_start, sent, event_type):
+            for system in _systems_for(text, in_sent, systems, t_start, sent, event_type):
                 system_id = system.entity_id
-                parties = _parties(system, t_start, states, registry, default_supplier, last_parties)
+                earlier = [st for st, pos, _ in article_states if pos < sent.start]
+                parties = _parties(system, t_start, states, registry, default_supplier, earlier)
                 if parties is None:
                     continue
                 key = (event_type, system_id, parties)
@@ -111,7 +111,6 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                     sent.start, sent.end, parties[0], parties[1], system_id, deal_type, batch, event_type,
                     mode, bool(_COMPLETED.search(body)) and event_type == "delivery",
                     _nearest_date(dates, t_start), qty, unit, uncertain, _value(body)))
-                last_parties = parties
     return out
 
 
@@ -125,28 +124,24 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
                 continue
             found.append((event_type, m.start(), m.end()))
     # a supply or transfer that talks or an offer are about is their object, not a delivery
-    early = min((a for t, a, _ in found if t in ("talks", "offer", "interest")), default=None)
+    early = min((a for t, a, _ in found if t in ("talks", "offer", "interest", "agreement")), default=None)
     if early is not None:
         found = [f for f in found if not (f[0] == "delivery" and f[1] > early)]
     return sorted((f for f in found if f[0] != "name"), key=lambda f: f[1])
 
 
-def sent_text_before(m: Mention, sent: Sentence) -> str:
-    return _SENT_TEXT[0][max(sent.start, m.start - 30):m.start]
-
-
-_SENT_TEXT = [""]
-
-
-def _systems_for(in_sent, all_systems, t_start, sent, event_type):
-    """Systems a trigger is about: the list after it for interest/talks/offer, else the nearest;
-    with none in the sentence, the last model named before it in the article."""
-    in_sent = [m for m in in_sent if not _EXCLUDED_SYSTEM.search(sent_text_before(m, sent))]
+def _systems_for(text, in_sent, all_systems, t_start, sent, event_type):
+    """Systems a trigger is about: the list after it for interest/talks/offer, else the nearest
+    after it ('signed a contract ... to purchase Russian S-400 systems'), else the nearest before;
+    with none in the sentence, the last system named shortly before it in the article."""
+    in_sent = [m for m in in_sent if not _EXCLUDED_SYSTEM.search(text[max(sent.start, m.start - 30):m.start])]
     if in_sent:
         after = [m for m in in_sent if m.start >= t_start]
         if event_type in ("interest", "talks", "offer") and after:
             return after
-        return [min(in_sent, key=lambda m: (abs(m.start - t_start), m.start < t_start))]
+        if after:
+            return [after[0]]
+        return [in_sent[-1] if in_sent[-1].start < t_start else in_sent[0]]
     before = [m for m in all_systems if m.end <= sent.start and sent.start - m.end < 600]
     return [before[-1]] if before else []
 
@@ -161,16 +156,17 @@ def _demonym_regex(registry: Registry) -> tuple[re.Pattern | None, dict[str, str
 
 def _states(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bool]]:
     """(state id, position, by demonym) for every state the sentence names, directly, through a body, or by demonym."""
+    start, end = sent.start, sent.end
     out = []
     for m in mentions:
-        if m.entity_type == "actor" and sent.start <= m.start < sent.end:
+        if m.entity_type == "actor" and start <= m.start < end:
             if registry.actors[m.entity_id].kind in _PARTY_KINDS:
                 state = registry.state_of(m.entity_id)
                 if state:
                     out.append((state, m.start, False))
     pattern, table = demonyms
     if pattern:
-        for m in pattern.finditer(text, sent.start, sent.end):
+        for m in pattern.finditer(text, start, end):
             out.append((table[m.group(0)], m.start(), True))
     return sorted(out, key=lambda x: x[1])
 
@@ -185,7 +181,7 @@ def _article_supplier(systems: list[Mention], registry: Registry) -> str | None:
     return registry.state_by_country(registry.systems[top].row["origin_country"])
 
 
-def _parties(system: Mention, t_start, states, registry, default_supplier, last_parties):
+def _parties(system: Mention, t_start, states, registry, default_supplier, earlier):
     """(supplier, recipient): a model's origin supplies it, a class its adjacent demonym ('Russian
     combat modules'); the recipient is the other state nearest the stage word."""
     entry = registry.systems[system.entity_id]
@@ -195,14 +191,15 @@ def _parties(system: Mention, t_start, states, registry, default_supplier, last_
         supplier = registry.state_by_country(entry.row["origin_country"])
     if supplier is None:
         close = [s for s, pos, demonym in states if demonym and system.start - 25 <= pos < system.end]
-        supplier = close[-1] if close else (last_parties[0] if last_parties else default_supplier)
+        supplier = close[-1] if close else default_supplier
     recipients = [(abs(pos - t_start), s) for s, pos, _ in states if s != supplier]
     if recipients:
         recipient = min(recipients)[1]
-    elif last_parties and last_parties[0] == supplier:
-        recipient = last_parties[1]
-    else:
-        return None
+    else:  # the state named last before the sentence ('The country ...', 'First deliveries ...')
+        before = [st for st in earlier if st != supplier]
+        if not before:
+            return None
+        recipient = before[-1]
     if supplier is None or recipient == supplier:
         return None
     return supplier, recipient
@@ -218,7 +215,7 @@ def _deal_type(body: str) -> str:
 def _mode(body: str, t_start: int, t_end: int) -> str:
     before = body[max(0, t_start - _WINDOW):t_start]
     around = before + " " + body[t_end:t_end + _WINDOW // 2]
-    if _DENIED.search(before[-30:]):
+    if _DENIED.search(before[-30:]) or _DISBELIEF.search(body[:t_start]):
         return "denied"
     if _CONDITION.search(body) or _HYPOTHETICAL.search(before):
         return "hypothetical"

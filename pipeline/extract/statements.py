@@ -53,7 +53,7 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             before = text[i - 1] if i > start else " "
             if ch == "“" or (ch == '"' and (before.isspace() or before in "([—–-:")):
                 opened = i
-        elif ch in "”\"" or (ch == "“" and False):
+        elif ch in "”\"":
             if ch == '"' and i + 1 < end and text[i + 1].isalnum() and not text[i - 1] in ",.!?":
                 continue  # a straight mark glued to a word is not a close
             out.append((opened, i))
@@ -181,6 +181,10 @@ _CUE_FIRST = re.compile(
     rf"^(?P<spk>[^,]{{1,140}}?(?:,[^,]{{1,60}},)?){_FILLER}(?P<cue>{_CUE})\s+"
     r"(?:(?:on|last|this|in|earlier)\s+\w+\s+)?(?:that\s*,?\s*)?(?P<content>.+?)$"
 )
+# An unnamed speaker the text still presents as one ('a company spokesman'): kept, speaker_id null.
+_SPEAKER_NOUN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|source|minister|analyst|expert|diplomat|"
+                           r"representative|ambassador|envoy|lawmaker|senator|general|commander|chief|head|director)s?\b",
+                           re.IGNORECASE)
 _ACCORDING = re.compile(r"^According to (?P<spk>[^,]{1,80}),\s+(?P<content>.+?)$")
 
 
@@ -200,8 +204,8 @@ def _indirect(text, sentences, quote_spans, resolver) -> list[Statement]:
                 continue
             spk = _speaker(text, sent.start + m.start("spk"), sent.start + m.end("spk"),
                            m.groupdict().get("cue") or "according to", resolver)
-            if spk is None or (spk[0] is None and not PRONOUN.match(spk[1])):
-                continue  # no actor named in the speaker slot: not reported speech
+            if spk is None or (spk[0] is None and not PRONOUN.match(spk[1]) and not _SPEAKER_NOUN.search(spk[1])):
+                continue  # no actor and no speaker noun in the speaker slot: not reported speech
             cs, ce = sent.start + m.start("content"), sent.start + m.end("content")
             while ce > cs and text[ce - 1] in " ,\u00a0":
                 ce -= 1
