@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             for p in problems:
                 print(f"  - {p}", file=sys.stderr)
             return 1
-        print(f"{args.folder}: valid (Table Schemas, rules, provenance)")
+        print(f"{args.folder}: valid (Table Schemas, rules, expectations, provenance)")
         return 0
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,10 +1,14 @@
 """Validation layers run on a built package folder: Table Schemas (frictionless), cross-column
-rules, and provenance (offsets, hashes, CSV and Parquet agreement). Each returns problems as text."""
+and cross-table rules, Great Expectations suites, and provenance (offsets, hashes, CSV and
+Parquet agreement). Each layer returns its problems as readable lines."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .. import schemas
+from ..tables import read_csv_table
+from .expectations import check_expectations
 from .frictionless_check import check_frictionless
 from .provenance import check_provenance
 from .rules import check_rules
@@ -18,4 +22,5 @@ def validate_package(folder: Path) -> list[str]:
     problems = check_frictionless(folder)
     if problems:  # later layers assume typed, well-formed tables
         return problems
-    return check_provenance(folder) + check_rules(folder)
+    tables = {t: read_csv_table(folder, t) for t in schemas.TABLES}
+    return check_provenance(folder, tables) + check_rules(tables) + check_expectations(tables)

@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from .. import schemas
-from ..tables import read_csv_table, read_parquet_table
+from ..tables import read_parquet_table
 
 # (table, start column, end column, column holding the exact slice, id column)
 SPANS = [
@@ -22,9 +22,8 @@ SPANS = [
 ]
 
 
-def check_provenance(folder: Path) -> list[str]:
+def check_provenance(folder: Path, tables: dict[str, pd.DataFrame]) -> list[str]:
     folder = Path(folder)
-    tables = {t: read_csv_table(folder, t) for t in schemas.TABLES}
     problems, texts = [], {}
     for row in tables["sources"].itertuples(index=False):
         path = folder / row.text_path

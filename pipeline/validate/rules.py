@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import pandas as pd
 
 from .. import schemas
-from ..tables import read_csv_table
 
 
 def _rows(df, mask, key) -> str:
@@ -13,8 +12,13 @@ def _rows(df, mask, key) -> str:
     return ", ".join(ids[:5]) + (f" (+{len(ids) - 5} more)" if len(ids) > 5 else "")
 
 
-def check_rules(folder: Path) -> list[str]:
-    t = {name: read_csv_table(Path(folder), name) for name in schemas.TABLES}
+# A status needs an event that reaches it: (event types, asserted only?)
+_STATUS_NEEDS = {"delivered": ({"delivery"}, True), "delivering": ({"delivery", "training", "servicing"}, True),
+                 "contract": ({"contract"}, True), "agreement": ({"agreement"}, True),
+                 "offer": ({"offer"}, False), "cancelled": ({"cancellation"}, True)}
+
+
+def check_rules(t: dict[str, pd.DataFrame]) -> list[str]:
     problems = []
 
     def rule(table, name, mask):
@@ -43,4 +47,20 @@ def check_rules(folder: Path) -> list[str]:
     if bad.any():
         problems.append(f"rule: deals: n_events/n_sources match their events: {', '.join(joined.index[bad][:5])}")
     rule("deals", "every deal has events", ~d["deal_id"].isin(ev["deal_id"]))
+    problems += _status_consistency(d, ev)
     return problems
+
+
+def _status_consistency(deals: pd.DataFrame, events: pd.DataFrame) -> list[str]:
+    """A deal's status is backed by its events, and an asserted delivery shows in the status."""
+    asserted = events[events["mode"] == "asserted"].groupby("deal_id")["event_type"].agg(set)
+    every = events.groupby("deal_id")["event_type"].agg(set)
+    bad = []
+    for deal_id, status in zip(deals["deal_id"], deals["status"]):
+        kinds, only_asserted = _STATUS_NEEDS.get(status, (None, False))
+        have = (asserted if only_asserted else every).get(deal_id, set())
+        if kinds and not kinds & have:
+            bad.append(f"{deal_id} ({status} without a{'n asserted' if only_asserted else 'n'} {'/'.join(sorted(kinds))} event)")
+        elif "delivery" in asserted.get(deal_id, set()) and status not in ("delivering", "delivered", "cancelled"):
+            bad.append(f"{deal_id} ({status} despite an asserted delivery)")
+    return [f"rule: deals: status consistent with events: {', '.join(bad[:5])}"] if bad else []

@@ -1,0 +1,99 @@
+"""Layer 2b: Great Expectations suites (schemas/expectations/<table>.json) for what Table Schemas
+cannot say: cross-column order, row counts, null shares, values that must exist in other tables."""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .. import SCHEMA_DIR, schemas
+
+SUITE_DIR = SCHEMA_DIR / "expectations"
+
+
+@lru_cache(maxsize=1)
+def _gx():
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    ctx = gx.get_context(mode="ephemeral")
+    ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return gx, ctx
+
+
+def load_suite(table: str):
+    """The stored suite as a GX ExpectationSuite; raises if GX silently dropped an expectation."""
+    gx, _ = _gx()
+    spec = json.loads((SUITE_DIR / f"{table}.json").read_text(encoding="utf-8"))
+    suite = gx.ExpectationSuite(**copy.deepcopy(spec))
+    if len(suite.expectations) != len(spec["expectations"]):
+        raise ValueError(f"{SUITE_DIR / f'{table}.json'}: GX accepted {len(suite.expectations)} of "
+                         f"{len(spec['expectations'])} expectations")
+    return suite
+
+
+def parameters(tables: dict[str, pd.DataFrame]) -> dict[str, list]:
+    actors = tables["actors"]
+    return {
+        "actor_ids": actors["actor_id"].tolist(),
+        "state_ids": actors.loc[actors["kind"] == "state", "actor_id"].tolist(),
+        "system_ids": tables["systems"]["system_id"].tolist(),
+        "deal_ids": tables["deals"]["deal_id"].tolist(),
+    }
+
+
+def check_expectations(tables: dict[str, pd.DataFrame]) -> list[str]:
+    _, ctx = _gx()
+    params = parameters(tables)
+    source = ctx.data_sources.add_or_update_pandas("package")
+    problems = []
+    for table in schemas.TABLES:
+        suite = load_suite(table)
+        asset = source.add_dataframe_asset(table) if table not in [a.name for a in source.assets] \
+            else source.get_asset(table)
+        batch_def = asset.add_batch_definition_whole_dataframe(f"{table}-all") \
+            if f"{table}-all" not in [b.name for b in asset.batch_definitions] else asset.get_batch_definition(f"{table}-all")
+        frame = tables[table].astype(object).where(tables[table].notna(), None)
+        result = batch_def.get_batch(batch_parameters={"dataframe": frame}).validate(
+            suite, expectation_parameters=params, result_format="SUMMARY")
+        for r in result.results:
+            cfg = r.expectation_config
+            if r.success or len(frame) < (cfg.meta or {}).get("min_rows", 0):
+                continue  # distribution checks (meta.min_rows) need a sample of that many rows
+            col = cfg.kwargs.get("column") or "/".join(filter(None, [cfg.kwargs.get("column_A"), cfg.kwargs.get("column_B")])) \
+                or "(table)"
+            detail = r.result or {}
+            examples = detail.get("partial_unexpected_list") or detail.get("observed_value")
+            why = (cfg.meta or {}).get("why", "")
+            problems.append(f"expectation: {table}.{col}: {cfg.type} ({why}): "
+                            f"{detail.get('unexpected_count', '')} unexpected, e.g. {str(examples)[:120]}")
+    return problems
+
+
+def suite_dict(table: str) -> dict:
+    """The loaded suite written back without GX's random ids: equals the stored JSON when canonical."""
+    d = load_suite(table).to_json_dict()
+    d.pop("id", None)
+    for e in d["expectations"]:
+        e.pop("id", None)
+        for key in ("rendered_content", "description", "notes", "severity", "windows", "batch_id"):
+            if e.get(key) in (None, [], {}):
+                e.pop(key, None)
+    for key in ("notes",):
+        if d.get(key) is None:
+            d.pop(key, None)
+    return d
+
+
+def write_suite(table: str) -> None:
+    """Store a suite canonically: GX's own serialisation, minus its random ids."""
+    text = json.dumps(suite_dict(table), indent=2, ensure_ascii=False) + "\n"
+    (SUITE_DIR / f"{table}.json").write_text(text, encoding="utf-8")

@@ -1,0 +1,22 @@
+"""Every corruption of the catalogue is caught, by the layer meant to catch it."""
+
+import pytest
+
+from pipeline.validate import mutations
+
+
+@pytest.fixture(scope="module")
+def results(built_package):
+    return mutations.run(built_package)
+
+
+def test_catalogue_is_large_and_distinct():
+    names = [m.name for m in mutations.CATALOGUE]
+    assert len(names) >= 25 and len(set(names)) == len(names)
+    assert {m.layer for m in mutations.CATALOGUE} == {"schema", "rule", "expectation", "provenance"}
+
+
+def test_every_corruption_is_caught_by_its_layer(results):
+    missed = [(m.name, m.layer, problems[:2]) for m, problems in results if not mutations.caught(m, problems)]
+    assert not missed
+    assert len(results) == len(mutations.CATALOGUE)
