@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.verb == "build":
             from .build import build
 
-            tables = build(args.sources, args.out, args.registry)
+            tables = build(args.sources, args.out, args.registry, report=lambda line: print(f"warning: {line}", file=sys.stderr))
             print(f"published {args.out.resolve()}")
             for name, df in tables.items():
                 print(f"  {name:<12} {len(df):>7} rows")

@@ -21,13 +21,30 @@ _DATED = ("explicit", "relative")
 
 
 def assemble(sources: list[Source], facts: list[ArticleFacts], registry: Registry) -> dict[str, pd.DataFrame]:
+    """Tables straight from the extracted facts (no overrides)."""
+    return tables_from_rows(extracted_rows(sources, facts), registry)
+
+
+def extracted_rows(sources: list[Source], facts: list[ArticleFacts]) -> dict[str, list[dict]]:
+    """Rows of the tables that come from articles; event rows carry their deal's key fields."""
     by_id = {s.source_id: s for s in sources}
-    rows = {
+    return {
         "sources": [_source_row(s) for s in sources],
         "mentions": [r for f in facts for r in _mention_rows(f, by_id[f.source_id])],
         "statements": [r for f in facts for r in _statement_rows(f, by_id[f.source_id])],
+        "deal_events": [r for f in facts for r in _event_rows(f, by_id[f.source_id])],
     }
-    rows["deal_events"], rows["deals"] = _deal_rows(facts, by_id)
+
+
+def tables_from_rows(extracted: dict[str, list[dict]], registry: Registry) -> dict[str, pd.DataFrame]:
+    """Deals consolidated from their events, registry rows for what is referenced, typed frames."""
+    rows = dict(extracted)
+    rows["deal_events"] = [{**r, "deal_id": deal_id(r)} for r in extracted["deal_events"]]
+    published = {s["source_id"]: s["published"] for s in rows["sources"]}
+    grouped = defaultdict(list)
+    for r in rows["deal_events"]:
+        grouped[r["deal_id"]].append(r)
+    rows["deals"] = [_deal_row(did, members, published) for did, members in grouped.items()]
     rows["actors"] = _referenced(registry.actors, _actor_ids(rows), parent=True)
     rows["systems"] = _referenced(registry.systems, {r["system_id"] for t in ("mentions", "deals")
                                                      for r in rows[t] if r.get("system_id")}, parent=False)
@@ -72,23 +89,18 @@ def _statement_rows(f: ArticleFacts, source: Source) -> list[dict]:
     return out
 
 
-def deal_id(e: DealEvent) -> str:
-    base = f"{e.supplier_id}-{e.recipient_id}-{e.system_id}-{e.deal_type.replace('_', '-')}"
-    return base if e.batch == 1 else f"{base}-batch-{e.batch}"
+def deal_id(event: dict) -> str:
+    """supplier-recipient-system-deal_type, with -batch-N for a further batch."""
+    base = f"{event['supplier_id']}-{event['recipient_id']}-{event['system_id']}-{event['deal_type'].replace('_', '-')}"
+    return base if event["batch"] == 1 else f"{base}-batch-{event['batch']}"
 
 
-def _deal_rows(facts: list[ArticleFacts], sources: dict[str, Source]) -> tuple[list[dict], list[dict]]:
-    events, grouped = [], defaultdict(list)
-    for f in facts:
-        per_sentence = defaultdict(int)
-        for e in f.events:
-            per_sentence[e.start] += 1
-            source = sources[f.source_id]
-            row = _event_row(e, f.source_id, source, per_sentence[e.start])
-            events.append(row)
-            grouped[row["deal_id"]].append((row, e, source))
-    deals = [_deal_row(did, members) for did, members in grouped.items()]
-    return events, deals
+def _event_rows(f: ArticleFacts, source: Source) -> list[dict]:
+    out, per_sentence = [], defaultdict(int)
+    for e in f.events:
+        per_sentence[e.start] += 1
+        out.append(_event_row(e, f.source_id, source, per_sentence[e.start]))
+    return out
 
 
 def _event_row(e: DealEvent, source_id: str, source: Source, n: int) -> dict:
@@ -98,28 +110,30 @@ def _event_row(e: DealEvent, source_id: str, source: Source, n: int) -> dict:
         date, precision, basis, date_text = source.published, source.published_precision, "publication", None
     else:
         date, precision, basis, date_text = None, "unknown", "none", None
-    return {"event_id": f"{source_id}-ev{e.start:05d}-{n}", "deal_id": deal_id(e), "source_id": source_id,
+    return {"event_id": f"{source_id}-ev{e.start:05d}-{n}", "source_id": source_id,
+            "supplier_id": e.supplier_id, "recipient_id": e.recipient_id, "system_id": e.system_id,
+            "deal_type": e.deal_type, "batch": e.batch,
             "event_type": e.event_type, "mode": e.mode, "completed": e.completed, "event_date": date,
             "date_precision": precision, "date_basis": basis, "date_text": date_text,
             "quantity": e.quantity, "quantity_unit": e.quantity_unit, "quantity_uncertain": e.quantity_uncertain,
             "value_usd": e.value_usd, "char_start": e.start, "char_end": e.end, "evidence": source.text[e.start:e.end]}
 
 
-def _deal_row(did: str, members: list[tuple[dict, DealEvent, Source]]) -> dict:
-    first = members[0][1]
-    asserted = [(r, e) for r, e, _ in members if r["mode"] == "asserted"]
+def _deal_row(did: str, members: list[dict], published: dict[str, str | None]) -> dict:
+    first = members[0]
+    asserted = [r for r in members if r["mode"] == "asserted"]
     status = _status(members)
 
     def years(event_type):
-        return [int(r["event_date"][:4]) for r, e in asserted
-                if e.event_type == event_type and r["date_basis"] in _DATED and r["date_precision"] != "decade"]
+        return [int(r["event_date"][:4]) for r in asserted
+                if r["event_type"] == event_type and r["date_basis"] in _DATED and r["date_precision"] != "decade"]
 
     ordered, delivered = years("contract"), years("delivery")
-    with_qty = [r for r, _, _ in members if r["quantity"] is not None]
-    with_value = [r for r, _, _ in members if r["value_usd"] is not None]
-    published = sorted(s.published for _, _, s in members if s.published)
-    return {"deal_id": did, "supplier_id": first.supplier_id, "recipient_id": first.recipient_id,
-            "system_id": first.system_id, "deal_type": first.deal_type, "batch": first.batch, "status": status,
+    with_qty = [r for r in members if r["quantity"] is not None]
+    with_value = [r for r in members if r["value_usd"] is not None]
+    dates = sorted(published[r["source_id"]] for r in members if published[r["source_id"]])
+    return {"deal_id": did, "supplier_id": first["supplier_id"], "recipient_id": first["recipient_id"],
+            "system_id": first["system_id"], "deal_type": first["deal_type"], "batch": first["batch"], "status": status,
             "quantity": with_qty[0]["quantity"] if with_qty else None,
             "quantity_unit": with_qty[0]["quantity_unit"] if with_qty else None,
             "quantity_uncertain": with_qty[0]["quantity_uncertain"] if with_qty else None,
@@ -127,24 +141,24 @@ def _deal_row(did: str, members: list[tuple[dict, DealEvent, Source]]) -> dict:
             "ordered_year": min(ordered) if ordered else None,
             "delivery_first_year": min(delivered) if delivered else None,
             "delivery_last_year": max(delivered) if delivered else None,
-            "first_reported": published[0] if published else None,
-            "last_reported": published[-1] if published else None,
-            "n_sources": len({s.source_id for _, _, s in members}), "n_events": len(members)}
+            "first_reported": dates[0] if dates else None,
+            "last_reported": dates[-1] if dates else None,
+            "n_sources": len({r["source_id"] for r in members}), "n_events": len(members)}
 
 
 def _status(members) -> str:
     """Latest stage reached: asserted events count fully; expected or hypothetical ones only as
     talks (an offer as an offer); denied ones not at all. An asserted cancellation wins."""
     best = -1
-    for row, e, _ in members:
-        stage = _STAGE_OF_EVENT[e.event_type]
+    for row in members:
+        stage = _STAGE_OF_EVENT[row["event_type"]]
         if stage is None or row["mode"] == "denied":
             continue
         if row["mode"] == "asserted" and stage == "cancelled":
             return "cancelled"
         if stage == "cancelled":
             continue
-        if row["mode"] == "asserted" and stage == "delivering" and e.completed:
+        if row["mode"] == "asserted" and stage == "delivering" and row["completed"]:
             stage = "delivered"
         if row["mode"] != "asserted":
             stage = "offer" if stage == "offer" else "talks"

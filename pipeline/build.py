@@ -9,21 +9,29 @@ from pathlib import Path
 import pandas as pd
 
 from . import DEFAULT_SOURCES, REGISTRY_DIR, REPO_ROOT
-from .assemble import assemble
+from .assemble import deal_id, extracted_rows, tables_from_rows
 from .corpus import read_corpus
 from .errors import ValidationFailed
 from .extract.article import extract_article
+from .overrides import apply_overrides, load_overrides
 from .publish import swap_in, write_package
 from .registry import load_registry
 from .validate import validate_package
 
 
-def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path = REGISTRY_DIR) -> dict[str, pd.DataFrame]:
-    """Build the package from the articles in `sources` into `out`; nothing changes in `out` on failure."""
+def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path = REGISTRY_DIR,
+          report=None) -> dict[str, pd.DataFrame]:
+    """Build the package from the articles in `sources` into `out`; nothing changes in `out` on failure.
+    `report(line)` receives notices, such as overrides that no longer match anything."""
     articles = read_corpus(Path(sources))
     reg = load_registry(Path(registry))
+    overrides = load_overrides(Path(sources), articles)
     facts = [extract_article(a, reg) for a in articles]
-    tables = assemble(articles, facts, reg)
+    rows = extracted_rows(articles, facts)
+    for o in apply_overrides(rows, overrides, deal_id):
+        if report:
+            report(f"override {o.override_id} (overrides.csv line {o.line}) no longer matches anything: {o.reason}")
+    tables = tables_from_rows(rows, reg)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))

@@ -94,4 +94,4 @@ def test_default_corpus_folder_holds_only_seeds_and_metadata():
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not beside this checkout")
     names = sorted(p.name for p in DEFAULT_SOURCES.iterdir())
-    assert names == sorted([p.name for p in SEEDS.glob("*.txt")] + ["sources.csv"])
+    assert names == sorted([p.name for p in SEEDS.glob("*.txt")] + ["overrides.csv", "sources.csv"])
