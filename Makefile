@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all venv build validate test lock clean
+.PHONY: all venv build validate test eval lock clean
 
 all: build
 
@@ -27,6 +27,10 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q tests
+
+# Precision and recall against the hand-made gold annotations (seeds and unseen texts).
+eval: $(STAMP)
+	$(PY) -m pipeline.evaluate
 
 # Re-resolve the pins from requirements.in (needs the package index).
 lock:

@@ -35,6 +35,16 @@ class SpeakerResolver:
                 return best.entity_id
         return None
 
+    def mention_ending_at(self, end: int) -> Mention | None:
+        """The widest actor mention that ends exactly at `end`."""
+        hits = [m for m in self.actors if m.end == end]
+        return max(hits, key=lambda m: m.end - m.start) if hits else None
+
+    def mention_starting_at(self, start: int) -> Mention | None:
+        """The widest actor mention that starts exactly at `start`."""
+        hits = [m for m in self.actors if m.start == start]
+        return max(hits, key=lambda m: m.end - m.start) if hits else None
+
     def last_speaker_before(self, pos: int) -> str | None:
         """The person or anonymous source mentioned last before `pos` (for 'he said')."""
         best = None

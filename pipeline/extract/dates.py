@@ -22,7 +22,7 @@ _PATTERNS = [
 ]
 _RELATIVE = re.compile(
     r"\b(?P<rel>this month|last month|this week|last week|this year|last year|next year|by year's end|"
-    r"by year’s end|by the end of the year|in recent months|on (?:" + "|".join(_WEEKDAYS) + r")|"
+    r"by year’s end|by the end of the year|in recent months|[Cc]urrently|now|on (?:" + "|".join(_WEEKDAYS) + r")|"
     r"(?:" + "|".join(_WEEKDAYS) + r"))\b"
 )
 
@@ -79,6 +79,8 @@ def resolve_relative(phrase: str, published: dt.date | None, precision: str) -> 
         return f"{published.year - 1:04d}", "year"
     if p == "next year":
         return f"{published.year + 1:04d}", "year"
+    if p in ("currently", "now"):
+        return published.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]], precision
     if precision == "year":
         return None
     if p in ("this month", "this week", "in recent months"):
@@ -89,7 +91,7 @@ def resolve_relative(phrase: str, published: dt.date | None, precision: str) -> 
     if p == "last week":
         if precision == "day":
             return (published - dt.timedelta(days=7)).strftime("%Y-%m"), "month"
-        return None
+        return (f"{published.year:04d}", "year") if published.month > 1 else None
     weekday = p.removeprefix("on ").capitalize()
     if weekday in _WEEKDAYS and precision == "day":
         back = (published.weekday() - _WEEKDAYS.index(weekday)) % 7

@@ -17,7 +17,7 @@ from .mentions import Mention
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
     ("offer", r"\b(?:has |have )?offered\b|\bready to (?:discuss|hold|study|supply|offer|consider)\b|\bproposed\b"),
     ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b|\bwants? (?:to gain )?access to\b|\bwants? to (?:buy|acquire|purchase)\b"),
-    ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing)?\b|\bpotential sale\b"),
+    ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing|ions?)?\b|\bpotential sale\b"),
     ("cancellation", r"\bcancel(?:lation|led|s)?\b|\bbreak its contract\b|\babandon\b"),
     ("sanction_threat", r"\bsanctions?\b"),
     ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagreed\b|\bagreement\b|\bdecision to (?:buy|purchase|acquire)\b|\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
@@ -28,6 +28,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
 ]]
 _REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r",\s+but\b|;|:")
+_SPEECH_DATE = re.compile(r"\b(?:said|says|told \w+|reported|announced|confirmed|stated)\s+(?:on\s+)?$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|possible|potential|possibility)\b", re.IGNORECASE)
 _EXPECTED = re.compile(r"\b(?:will|would|set to|expected|expects?|plans?|likely|no earlier than|threat\w*|trying to)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer)\b", re.IGNORECASE)
@@ -84,33 +86,38 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     article_states = [st for sent in body_sentences for st in _states(text, sent, mentions, registry, demonyms)]
     for sent in body_sentences:
         body = text[sent.start:sent.end]
-        if _REFUSAL.search(body):
-            continue
         triggers = _triggers(text, sent, mentions)
+        refusal = _REFUSAL.search(body)
+        if refusal:  # 'I will not disclose the details of the contract, but yes, China has ...'
+            clause_end = _CLAUSE_END.search(body, refusal.end())
+            cut = sent.start + (clause_end.start() if clause_end else len(body))
+            triggers = [t for t in triggers if t[1] >= cut]
         if not triggers:
             continue
         in_sent = [m for m in systems if sent.start <= m.start < sent.end]
         states = _states(text, sent, mentions, registry, demonyms)
-        dates = find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
+        dates = [d for d in find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
+                 if not _SPEECH_DATE.search(text[max(sent.start, d.start - 20):d.start])]  # 'said on Monday' dates the speech
         seen = set()
+        earlier = [st for st, pos, _ in article_states if pos < sent.start]
         for event_type, t_start, t_end in triggers:
             for system in _systems_for(text, in_sent, systems, t_start, sent, event_type):
-                system_id = system.entity_id
-                earlier = [st for st, pos, _ in article_states if pos < sent.start]
                 parties = _parties(system, t_start, states, registry, default_supplier, earlier)
                 if parties is None:
                     continue
-                key = (event_type, system_id, parties)
-                if key in seen:
-                    continue
-                seen.add(key)
-                deal_type = "support_services" if event_type == "servicing" else _deal_type(body)
-                mode = _mode(body, t_start - sent.start, t_end - sent.start)
-                batch, qty, unit, uncertain = _quantity(body)
-                out.append(DealEvent(
-                    sent.start, sent.end, parties[0], parties[1], system_id, deal_type, batch, event_type,
-                    mode, bool(_COMPLETED.search(body)) and event_type == "delivery",
-                    _nearest_date(dates, t_start), qty, unit, uncertain, _value(body)))
+                stages = [(event_type, _mode(body, t_start - sent.start, t_end - sent.start), _nearest_date(dates, t_start))]
+                if event_type == "cancellation" and "contract" in text[t_start:t_end]:
+                    stages.append(("contract", "asserted", None))  # 'break its contract' says there is one
+                for stage, mode, date in stages:
+                    if (stage, system.entity_id, parties) in seen:
+                        continue
+                    seen.add((stage, system.entity_id, parties))
+                    deal_type = "support_services" if stage == "servicing" else _deal_type(body)
+                    batch, qty, unit, uncertain = _quantity(body)
+                    out.append(DealEvent(
+                        sent.start, sent.end, parties[0], parties[1], system.entity_id, deal_type, batch, stage,
+                        mode, bool(_COMPLETED.search(body)) and stage == "delivery", date, qty, unit, uncertain,
+                        _value(body)))
     return out
 
 
@@ -131,13 +138,13 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
 
 
 def _systems_for(text, in_sent, all_systems, t_start, sent, event_type):
-    """Systems a trigger is about: the list after it for interest/talks/offer, else the nearest
+    """Systems a trigger is about: the list after it for interest/talks/offer/agreement, else the nearest
     after it ('signed a contract ... to purchase Russian S-400 systems'), else the nearest before;
     with none in the sentence, the last system named shortly before it in the article."""
     in_sent = [m for m in in_sent if not _EXCLUDED_SYSTEM.search(text[max(sent.start, m.start - 30):m.start])]
     if in_sent:
         after = [m for m in in_sent if m.start >= t_start]
-        if event_type in ("interest", "talks", "offer") and after:
+        if event_type in ("interest", "talks", "offer", "agreement") and after:
             return after
         if after:
             return [after[0]]

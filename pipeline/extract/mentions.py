@@ -66,8 +66,15 @@ def find_mentions(source: Source, registry: Registry) -> list[Mention]:
             if method == "metonym" and _LOCATIVE.search(text[max(zone.start, m.start() - 12):m.start()]):
                 continue  # "in central Moscow" is a place, not the state
             found.append(Mention(m.start(), m.end(), etype, eid, method, m.group(0)))
-    found.extend(_role_phrases(source, registry, found))
+    roles = _role_phrases(source, registry, found)
+    found.extend(r for r in roles if not _title_before_name(text, r, found))
     return sorted(found, key=lambda x: (x.start, x.end, x.entity_type, x.entity_id))
+
+
+def _title_before_name(text: str, role: Mention, named: list[Mention]) -> bool:
+    """'Trade Minister Denis Manturov': the title is part of the name's mention, not a mention of its own."""
+    return any(m.entity_id == role.entity_id and 0 <= m.start - role.end <= 2
+               and text[role.end:m.start].strip(" ,") == "" for m in named)
 
 
 def _role_phrases(source: Source, registry: Registry, named: list[Mention]) -> list[Mention]:

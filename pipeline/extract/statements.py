@@ -19,7 +19,7 @@ CUES = (
     "said", "says", "told", "tells", "added", "adds", "explained", "noted", "stressed", "underlined",
     "emphasized", "emphasised", "recalled", "confirmed", "argued", "announced", "revealed", "reported",
     "commented", "warned", "claimed", "specified", "stated", "insisted", "declared", "considers",
-    "believes", "praised", "wrote", "pointed out",
+    "believes", "praised", "wrote", "pointed out", "disclosed", "fear", "fears", "warns", "insists",
 )
 _CUE = r"(?:" + "|".join(c.replace(" ", r"\s+") for c in CUES) + r")"
 _FILLER = r"(?:\s*,?\s*(?:also|further|has|have|had|previously|however|already|again|recently|repeatedly|,))*\s*"
@@ -109,7 +109,8 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
                            last_direct_speaker[3], None) if last_direct_speaker else (None, None, None, None, None)
             kind = "partial" if partial else "direct"
             out.append(Statement(s, e, kind, *speaker))
-            quote_spans.append((open_pos, close_pos))
+            if kind == "direct":  # a partial quote leaves the reporter's sentence reported speech
+                quote_spans.append((open_pos, close_pos))
             if kind == "direct" and speaker[0]:
                 last_direct_speaker = speaker
             pending_colon = None
@@ -144,7 +145,12 @@ def _speaker(text, spk_start, spk_end, cue, resolver):
     while s < e and text[s].isspace():
         s += 1
     phrase = text[s:e]
-    if not phrase or len(phrase.split()) > 20:
+    if len(phrase.split()) > 8:  # '... in Istanbul and the Russian state arms exporter Rosoboronexport announced'
+        last = resolver.mention_ending_at(e)
+        if last is None:
+            return None
+        s, phrase = last.start, text[last.start:e]
+    if not phrase:
         return None
     return (resolver.resolve(s, e, phrase), phrase, s, e, cue)
 
@@ -175,8 +181,10 @@ def _subject_cue(text, sentence_start, open_pos, resolver):
 
 
 _CONTENT_FIRST = re.compile(
-    rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{_CUE})\b[^,]*$"
+    rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{_CUE})\b(?P<rest>[^,]*)$"
 )
+_SAYING = re.compile(r"^(?P<head>.+?),\s+(?P<cue>saying)\s+(?:that\s+)?(?P<content>.+)$")
+_ATTRIBUTION = re.compile(r",\s+(?:according to|quoting|citing)\b")
 _CUE_FIRST = re.compile(
     rf"^(?P<spk>[^,]{{1,140}}?(?:,[^,]{{1,60}},)?){_FILLER}(?P<cue>{_CUE})\s+"
     r"(?:(?:on|last|this|in|earlier)\s+\w+\s+)?(?:that\s*,?\s*)?(?P<content>.+?)$"
@@ -198,15 +206,26 @@ def _indirect(text, sentences, quote_spans, resolver) -> list[Statement]:
             continue  # 'Shugaev said:' introduces a direct quote
         trimmed = body.rstrip(".!? \u00a0")
         found = None
-        for pattern in (_ACCORDING, _CONTENT_FIRST, _CUE_FIRST):
+        for pattern in (_ACCORDING, _CONTENT_FIRST, _SAYING, _CUE_FIRST):
             m = pattern.match(trimmed)
             if not m:
                 continue
-            spk = _speaker(text, sent.start + m.start("spk"), sent.start + m.end("spk"),
-                           m.groupdict().get("cue") or "according to", resolver)
+            if pattern is _CONTENT_FIRST and (len(m.group("spk").split()) > 12 or len(m.group("rest").split()) > 10):
+                continue  # the clause before the cue is not a speaker but a sentence of its own
+            if pattern is _SAYING:  # 'Rosoboronexport has previously reacted ..., saying ...': the subject speaks
+                subject = resolver.mention_starting_at(sent.start)
+                if subject is None:
+                    continue
+                spk = _speaker(text, subject.start, subject.end, "saying", resolver)
+            else:
+                spk = _speaker(text, sent.start + m.start("spk"), sent.start + m.end("spk"),
+                               m.groupdict().get("cue") or "according to", resolver)
             if spk is None or (spk[0] is None and not PRONOUN.match(spk[1]) and not _SPEAKER_NOUN.search(spk[1])):
                 continue  # no actor and no speaker noun in the speaker slot: not reported speech
             cs, ce = sent.start + m.start("content"), sent.start + m.end("content")
+            attribution = _ATTRIBUTION.search(text, cs, ce)
+            if attribution:
+                ce = attribution.start()
             while ce > cs and text[ce - 1] in " ,\u00a0":
                 ce -= 1
             found = Statement(cs, ce, "indirect", *spk)
