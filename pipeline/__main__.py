@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline build|validate`. Exit 0 on success, 1 when validation
+"""Command line: `python -m pipeline build|validate|review`. Exit 0 on success, 1 when validation
 fails, 2 on bad input or usage."""
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--registry", type=Path, default=REGISTRY_DIR, help="folder with actors.csv and systems.csv")
     v = verbs.add_parser("validate", help="run every validation layer on a built package")
     v.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
+    r = verbs.add_parser("review", help="list discovered actors and systems that no curator has reviewed, with evidence")
+    r.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
     args = parser.parse_args(argv)
     try:
         if args.verb == "build":
@@ -30,6 +32,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"published {args.out.resolve()}")
             for name, df in tables.items():
                 print(f"  {name:<12} {len(df):>7} rows")
+            return 0
+        if args.verb == "review":
+            from .review import unreviewed
+
+            if not (args.folder / "datapackage.json").exists():
+                raise InputError(args.folder, "no datapackage.json: not a built package")
+            lines = unreviewed(args.folder)
+            print("\n".join(lines) if lines else "nothing to review: every actor and system is curated")
             return 0
         from .validate import validate_package
 

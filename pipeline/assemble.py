@@ -22,7 +22,12 @@ _DATED = ("explicit", "relative")
 
 def assemble(sources: list[Source], facts: list[ArticleFacts], registry: Registry) -> dict[str, pd.DataFrame]:
     """Tables straight from the extracted facts (no overrides)."""
-    return tables_from_rows(extracted_rows(sources, facts), registry)
+    return tables_from_rows(extracted_rows(sources, facts), with_discovered(registry, facts))
+
+
+def with_discovered(registry: Registry, facts: list[ArticleFacts]) -> Registry:
+    """The registry plus every entity discovered in the corpus (the first article to name one wins)."""
+    return registry.extended([e for f in sorted(facts, key=lambda f: f.source_id) for e in f.entities])
 
 
 def extracted_rows(sources: list[Source], facts: list[ArticleFacts]) -> dict[str, list[dict]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import DEFAULT_SOURCES, REGISTRY_DIR, REPO_ROOT
-from .assemble import deal_id, extracted_rows, tables_from_rows
+from .assemble import deal_id, extracted_rows, tables_from_rows, with_discovered
 from .corpus import read_corpus
 from .errors import ValidationFailed
 from .extract.article import extract_article
@@ -31,7 +31,7 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
     for o in apply_overrides(rows, overrides, deal_id):
         if report:
             report(f"override {o.override_id} (overrides.csv line {o.line}) no longer matches anything: {o.reason}")
-    tables = tables_from_rows(rows, reg)
+    tables = tables_from_rows(rows, with_discovered(reg, facts))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))

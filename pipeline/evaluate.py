@@ -106,14 +106,15 @@ def evaluate(set_name: str) -> list[Score]:
     gs = []
     for g in _gold(set_name, "statements"):
         start = _nth(sources[g["source_id"]].text, g["text"], int(g["occurrence"]))
-        gs.append((g["source_id"], (start, start + len(g["text"])), g["kind"], _id(g["speaker_id"])))
+        gs.append((g["source_id"], (start, start + len(g["text"])), g["kind"], _id(g["speaker_id"]), bool(g["speaker_text"])))
     ps = [(sid, (s.start, s.end), s.kind, s.speaker_id) for sid, f in facts.items() for s in f.statements]
 
     def span(g, p):
         return g[0] == p[0] and _overlap(g[1], p[1]) >= 0.5
 
     def speaker_ok(g, p):
-        return (g[3] is None and p[3] is None) or (g[3] is not None and g[3] != "?" and g[3] == p[3]) \
+        unnamed = g[3] is None and g[4] and p[3] is not None and p[3].startswith("anon-") and p[3] not in known
+        return unnamed or (g[3] is None and p[3] is None) or (g[3] is not None and g[3] != "?" and g[3] == p[3]) \
             or (g[3] == "?" and p[3] is not None and p[3] not in known)
 
     scores.append(_score("statements: span (overlap >= 0.5)", gs, ps, span))

@@ -52,6 +52,22 @@ class Registry:
             actor_id = entry.row.get("parent_id")
         return None
 
+    def extended(self, entities) -> "Registry":
+        """This registry plus entities discovered in an article (review_status 'extracted')."""
+        actors, systems = dict(self.actors), dict(self.systems)
+        for e in entities:
+            if e.entity_type == "actor":
+                row = {"actor_id": e.id, "name": e.name, "kind": e.kind, "country": e.country,
+                       "parent_id": e.parent_id, "role": e.role, "wikidata_qid": None, "aliases": None,
+                       "review_status": "extracted"}
+                actors.setdefault(e.id, Entry(e.id, row))
+            else:
+                row = {"system_id": e.id, "name": e.name, "designation": e.name, "nato_name": None,
+                       "category": e.category, "unroca_category": e.unroca_category, "origin_country": None,
+                       "wikidata_qid": None, "is_class": "false", "aliases": None, "review_status": "extracted"}
+                systems.setdefault(e.id, Entry(e.id, row))
+        return Registry(actors, systems)
+
     def state_by_country(self, iso3: str | None) -> str | None:
         for entry in self.actors.values():
             if entry.kind == "state" and entry.row.get("country") == iso3:

@@ -61,7 +61,9 @@ def test_actors_are_those_referenced_plus_their_parents(tables, registry):
     assert "dfnc-ru" not in actors  # in the registry, never named in an article
     for parent in tables["actors"]["parent_id"].dropna():
         assert parent in actors
-    assert set(tables["actors"]["review_status"]) == {"curated"}
+    extracted = tables["actors"][tables["actors"]["review_status"] == "extracted"]
+    assert set(extracted["kind"]) <= {"anonymous_source", "person", "government_body", "media", "company"}
+    assert all(a not in registry.actors for a in extracted["actor_id"])
 
 
 def test_systems_flag_classes(tables):

@@ -9,6 +9,7 @@ from ..registry import Registry
 from ..resolve import SpeakerResolver
 from ..text import split_sentences
 from .deal_events import DealEvent, extract_deal_events
+from .discover import NewEntity, discover
 from .mentions import Mention, find_mentions
 from .statements import Statement, extract_statements
 
@@ -19,11 +20,15 @@ class ArticleFacts:
     mentions: list[Mention]
     statements: list[Statement]
     events: list[DealEvent]
+    entities: list[NewEntity]  # names the registries do not know, found in this article
 
 
 def extract_article(source: Source, registry: Registry) -> ArticleFacts:
     sentences = split_sentences(source.text, source.zones)
-    mentions = find_mentions(source, registry)
-    statements = extract_statements(source, sentences, SpeakerResolver(mentions, registry))
-    events = extract_deal_events(source, sentences, mentions, registry)
-    return ArticleFacts(source.source_id, mentions, statements, events)
+    known = find_mentions(source, registry)
+    entities, found = discover(source, registry, known)
+    mentions = sorted(known + found, key=lambda m: (m.start, m.end, m.entity_type, m.entity_id))
+    view = registry.extended(entities) if entities else registry
+    statements = extract_statements(source, sentences, SpeakerResolver(mentions, view))
+    events = extract_deal_events(source, sentences, mentions, view)
+    return ArticleFacts(source.source_id, mentions, statements, events, entities)

@@ -20,6 +20,7 @@ CUES = (
     "emphasized", "emphasised", "recalled", "confirmed", "argued", "announced", "revealed", "reported",
     "commented", "warned", "claimed", "specified", "stated", "insisted", "declared", "considers",
     "believes", "praised", "wrote", "pointed out", "disclosed", "fear", "fears", "warns", "insists",
+    "demanded", "urged", "accused", "condemned", "denied", "acknowledged", "admitted", "predicted",
 )
 _CUE = r"(?:" + "|".join(c.replace(" ", r"\s+") for c in CUES) + r")"
 _FILLER = r"(?:\s*,?\s*(?:also|further|has|have|had|previously|however|already|again|recently|repeatedly|,))*\s*"
@@ -29,6 +30,7 @@ _CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_CUE})\s+(?P<spk>[^.,;!?�
 # Before the opening mark: 'Shugaev said:'
 _CUE_BEFORE = re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\s*:\s*$")
 _MIN_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
+_TITLE_CASE = re.compile(r"^(?:[A-Z][\w’'-]*|of|in|the|and|for|to|a|on)(?:\s+(?:[A-Z][\w’'-]*|of|in|the|and|for|to|a|on))*$")
 _MIN_PARTIAL_WORDS = 3  # 'S-400 "Triumph"' is a name in quotes, not a statement
 
 
@@ -96,7 +98,7 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
             pre = text[sentence_start:open_pos]
             speaker = _cue_after(text, close_pos + 1, zone.end, resolver) or _cue_before(text, zone.start, open_pos, resolver)
             partial = bool(pre.strip()) and not pre.rstrip().endswith(":")
-            if partial and words < _MIN_PARTIAL_WORDS:
+            if partial and (words < _MIN_PARTIAL_WORDS or _TITLE_CASE.match(text[s:e])):
                 continue
             if speaker is None and partial:
                 speaker = _subject_cue(text, sentence_start, open_pos, resolver)
@@ -181,17 +183,22 @@ def _subject_cue(text, sentence_start, open_pos, resolver):
 
 
 _CONTENT_FIRST = re.compile(
-    rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{_CUE})\b(?P<rest>[^,]*)$"
+    rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{_CUE})\b"
+    r"(?P<rest>[^,]*)(?:,\s+\w+ing\b.*)?$"
 )
 _SAYING = re.compile(r"^(?P<head>.+?),\s+(?P<cue>saying)\s+(?:that\s+)?(?P<content>.+)$")
 _ATTRIBUTION = re.compile(r",\s+(?:according to|quoting|citing)\b")
 _CUE_FIRST = re.compile(
     rf"^(?P<spk>[^,]{{1,140}}?(?:,[^,]{{1,60}},)?){_FILLER}(?P<cue>{_CUE})\s+"
-    r"(?:(?:on|last|this|in|earlier)\s+\w+\s+)?(?:that\s*,?\s*)?(?P<content>.+?)$"
+    r"(?:(?:(?<=told )|(?<=tells )|(?<=warned )|(?<=urged )|(?<=accused )|(?<=assured ))"
+    r"(?:reporters|journalists|lawmakers|parliament|(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})\s+)?"
+    r"(?:(?:on|last|this|in|earlier|late|on\s+\w+)\s+\w+\s+)*(?:that\s*,?\s*)?(?P<content>.+?)$"
 )
 # An unnamed speaker the text still presents as one ('a company spokesman'): kept, speaker_id null.
 _SPEAKER_NOUN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|source|minister|analyst|expert|diplomat|"
-                           r"representative|ambassador|envoy|lawmaker|senator|general|commander|chief|head|director)s?\b",
+                           r"representative|ambassador|envoy|lawmaker|senator|general|commander|chief|head|director|"
+                           r"administration|government|ministry|embassy|department|office|presidency|kremlin|"
+                           r"pentagon|white house|statement|report)s?\b",
                            re.IGNORECASE)
 _ACCORDING = re.compile(r"^According to (?P<spk>[^,]{1,80}),\s+(?P<content>.+?)$")
 

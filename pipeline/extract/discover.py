@@ -1,0 +1,266 @@
+"""Discovery of names the registries do not know: people, organisations, media, anonymous
+sources and system designations. They come out as entities marked `extracted` (for a curator to
+review), with a stable id derived from the name, and as mentions with method `discovered`.
+
+Rules, in order: an organisation is a capitalised phrase with an organisation word ("Ministry",
+"Presidency of Defense Industries", "Air Force"), with any acronym in brackets after it as an
+alias; a person is two to four capitalised words that a title precedes ("Defense Minister Hulusi
+Akar") or a reporting verb follows or precedes ("Geng Shuang said", "said Li Shangfu"), and their
+surname alone later; media are names that "reported" or that someone "told"; an anonymous source is
+"a/an ... official|source|spokesperson|officer|diplomat ..."; a system is a designation such as
+"Su-57", "TOS-1A" or "AK-103".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..corpus import Source
+from ..registry import Registry
+from .mentions import Mention
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capital letters, Latin-1 and Latin Extended-A (Işık, Şahin, Ğ)
+_WORD = rf"[{_UP}][\w’'\-]*"
+_TITLES = (r"(?:Deputy |Vice |Prime |Foreign |Defen[cs]e |Trade |Finance |Interior |Chief |Senior |Acting |Former |"
+           r"Turkish |Russian |Indian |Chinese |Egyptian |Saudi |U\.?S\.? |American |Iranian |Belarusian |Algerian |"
+           r"Indonesian |Pakistani |Greek |French |German |British |Israeli |Qatari )*"
+           r"(?:President|Minister|Marshal|Air Chief Marshal|Secretary(?: of State| of Defen[cs]e)?|Senator|Sen\.|Rep\.|Representative|Ambassador|"
+           r"Envoy|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Spokes(?:man|woman|person)|Chairman|Chairwoman|Chair|"
+           r"Director|Head|Chief|CEO|Commander|Governor|Premier|Chancellor|King|Crown Prince|Prince|Emir|Sheikh|"
+           r"Mr\.|Ms\.|Mrs\.|Dr\.|Lt\. Gen\.|Maj\. Gen\.)")
+_ORG_WORDS = ("Ministry", "Agency", "Department", "Office", "Corporation", "Company", "Industries", "Industry",
+              "Council", "Forces", "Force", "Army", "Navy", "Command", "Presidency", "Institute", "University",
+              "Center", "Centre", "Service", "Bank", "Group", "Committee", "Commission", "Administration", "Embassy",
+              "Parliament", "Assembly", "Senate", "Congress", "Foundation", "Association", "Authority", "Bureau",
+              "Directorate", "Organization", "Organisation", "Holding", "Holdings", "Kremlin", "Duma", "Cabinet",
+              "Guard", "Staff", "Party", "Court", "House", "Pentagon")
+_ORG_STRIP = {"The", "A", "An", "In", "On", "At", "But", "And", "However", "Then", "Next", "Finally", "According",
+              "Since", "After", "Before", "During", "This", "That", "Its", "Their", "State-owned", "Both"}
+_MEDIA_WORDS = ("News", "Times", "Post", "Daily", "Journal", "Gazette", "Television", "TV", "Radio", "Channel",
+                "Herald", "Telegraph", "Tribune", "Novosti", "Press", "Wire", "Monitor", "Sabah", "Arabiya", "Jazeera")
+_CUE = r"(?:said|says|told|added|noted|stressed|warned|explained|argued|announced|confirmed|insisted|wrote|declared)"
+_NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "However", "Then", "Next", "Finally", "According",
+              "Since", "After", "Before", "During", "This", "That", "These", "Those", "It", "He", "She", "They", "We",
+              "Our", "His", "Her", "Their", "As", "If", "When", "While", "Meanwhile", "Also", "Currently", "Last",
+              "Earlier", "Later", "Today", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+              "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December", "Western", "Eastern", "Northern", "Southern", "State", "Top",
+              "Both", "Some", "All", "Such", "Many", "Most", "Other", "Its", "Under", "With", "From", "For", "By",
+              "To", "Of", "Russian", "Turkish", "American", "Chinese", "Indian", "Soviet", "NATO", "Moscow"}
+_PLACE_WORDS = {"Square", "Street", "Sea", "Ocean", "River", "Mountains", "Gulf", "Island", "Islands", "City",
+                "Province", "Region", "Day", "Week", "Year", "Parade", "Exhibition", "Show", "Summit", "Forum",
+                "Act", "Law", "Programme", "Program", "Treaty", "Agreement", "Model", "Strait", "Peninsula",
+                "Airport", "Base", "Border", "War", "Games", "Expo", "Section", "Nation", "Model"}
+_DESIGNATION = re.compile(rf"(?<![\w-])(?:[{_UP}][A-Za-z]{{0,5}}|[{_UP}]/[{_UP}])-\d{{1,4}}[A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![\w-])")
+_DESIGNATION_CATEGORY = [(re.compile(r"^(?:Su|MiG|F|J|JF|Yak|Tu|Il|FA|F/A|Rafale)-"), "aircraft", "IV"),
+                         (re.compile(r"^(?:Mi|Ka|AH|UH)-"), "aircraft", None),
+                         (re.compile(r"^(?:S|HQ|Tor|Buk|Pantsir)-"), "air_defence_systems", None),
+                         (re.compile(r"^(?:T|BMP|BTR|BMD)-"), "armoured_vehicles", None),
+                         (re.compile(r"^(?:TOS|BM)-"), "artillery", None)]
+_ANON = re.compile(
+    r"\b(?:an?|one)\s+(?P<core>(?:(?!with\b|and\b)(?:U\.S\.|U\.K\.|U\.N\.|[\w\-’']+)\s+){0,4}?"
+    r"(?:source|official|spokes(?:man|woman|person)|diplomat|officer|representative|insider))"
+    r"(?P<tail>\s+(?:in|at|of|for|from|close to|familiar with)\s+(?:the\s+)?"
+    r"(?:(?!(?:said|told|says|added|speaking)\b)[\w\-’']+\s?){1,4})?"
+    r"(?=,?\s+(?:speaking\b[^,]*,\s+)?(?:also\s+)?(?:said|told|says|added|confirmed|warned|denied|insisted)\b)",
+    re.IGNORECASE)
+_GROUP_ANON = re.compile(r"\bpeople (?:familiar with|close to|briefed on) the (?:matter|talks|deal|negotiations)\b"
+                         r"(?=,?\s+(?:said|told|say)\b)")
+
+
+@dataclass(frozen=True)
+class NewEntity:
+    """An entity found in an article and not in the registries (review_status 'extracted')."""
+
+    entity_type: str  # actor | system
+    id: str
+    name: str
+    kind: str | None = None  # actors: person, government_body, company, armed_forces, media, ...
+    role: str | None = None
+    country: str | None = None
+    parent_id: str | None = None
+    category: str | None = None  # systems
+    unroca_category: str | None = None
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[list[NewEntity], list[Mention]]:
+    """New entities of one article and their mentions; spans already named by the registry are left alone."""
+    text = source.text
+    taken = [(m.start, m.end) for m in known]
+    entities: dict[str, NewEntity] = {}
+    mentions: list[Mention] = []
+    surfaces: dict[str, str] = {}  # surface -> entity id, for later occurrences (surnames, acronyms)
+    anon_spans: list[tuple[int, int]] = []
+
+    speaker_spans = [(m.start, m.end) for m in known if m.entity_type == "actor" and
+                     (m.method == "role_phrase" or registry.actors[m.entity_id].kind in ("person", "anonymous_source"))]
+
+    def free(s, e, spans=None):
+        return not any(a < e and s < b for a, b in (taken if spans is None else spans))
+
+    def add(entity: NewEntity, s: int, e: int):
+        nested_ok = entity.kind == "anonymous_source"  # 'A State Department spokesperson' holds an organisation
+        if not free(s, e, speaker_spans + anon_spans if nested_ok else None) or not slug(entity.name):
+            return
+        if nested_ok:
+            anon_spans.append((s, e))
+        entities.setdefault(entity.id, entity)
+        mentions.append(Mention(s, e, entity.entity_type, entity.id, "discovered", text[s:e]))
+        taken.append((s, e))
+        surfaces.setdefault(text[s:e], entity.id)
+
+    zones = [(z.start, z.end) for z in source.zones if z.kind == "body"]
+    known_ids = set(registry.actors) | set(registry.systems)
+    for zs, ze in zones:
+        for s, e, entity in _organisations(text, zs, ze, registry, known):
+            if entity.id not in known_ids:
+                add(entity, s, e)
+                acronym = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[e:ze])
+                if acronym:
+                    a_s = e + acronym.start(1)
+                    add(entity, a_s, a_s + len(acronym.group(1)))
+        for s, e, entity in _media(text, zs, ze):
+            if entity.id not in known_ids:
+                add(entity, s, e)
+        for s, e, entity in _people(text, zs, ze, registry, known):
+            if entity.id not in known_ids:
+                add(entity, s, e)
+                surfaces.setdefault(entity.name.split()[-1], entity.id)
+                if entity.role:  # 'Defense Minister Hulusi Akar' ... 'the minister'
+                    head = entity.role.split()[-1].lower().rstrip(".")
+                    for article in ("the", "The"):
+                        surfaces.setdefault(f"{article} {head}", entity.id)
+        for s, e, entity in _anonymous(text, zs, ze, registry, known + mentions, source.source_id, entities):
+            add(entity, s, e)
+        for m in _DESIGNATION.finditer(text, zs, ze):
+            name = m.group(0)
+            category, unroca = next(((c, u) for p, c, u in _DESIGNATION_CATEGORY if p.match(name)), ("other", None))
+            add(NewEntity("system", slug(name), name, category=category, unroca_category=unroca), m.start(), m.end())
+    # later occurrences of surnames and acronyms found above
+    if surfaces:
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(surfaces, key=len, reverse=True)) + r")(?![\w-])")
+        for zs, ze in zones:
+            for m in pattern.finditer(text, zs, ze):
+                if free(m.start(), m.end()):
+                    eid = surfaces[m.group(0)]
+                    mentions.append(Mention(m.start(), m.end(), entities[eid].entity_type, eid, "discovered", m.group(0)))
+                    taken.append((m.start(), m.end()))
+    return sorted(entities.values(), key=lambda x: x.id), sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention]) -> str | None:
+    """The state a phrase belongs to: a state mention or a demonym inside it."""
+    for m in known:
+        if s <= m.start and m.end <= e and m.entity_type == "actor":
+            state = registry.state_of(m.entity_id)
+            if state:
+                return state
+    words = set(re.findall(r"[\w.]+", text[s:e]))
+    for entry in registry.actors.values():
+        if entry.kind == "state" and words & set(entry.demonyms):
+            return entry.id
+    return None
+
+
+_ORG = re.compile(rf"(?:(?:{_WORD}|U\.S\.)\s+)*?(?:{_WORD}\s+)?(?:{'|'.join(_ORG_WORDS)})(?:\s+(?:of|for)(?:\s+the)?\s+{_WORD}(?:\s+{_WORD}){{0,3}})?")
+
+
+def _organisations(text, zs, ze, registry, known):
+    for m in _ORG.finditer(text, zs, ze):
+        s, e = m.start(), m.end()
+        words = text[s:e].split()
+        while words and (words[0] in _ORG_STRIP or words[0].endswith(("’s", "'s"))):
+            s += text[s:e].find(words[0]) + len(words[0])
+            while s < e and text[s].isspace():
+                s += 1
+            words = words[1:]
+        if len(words) < 2 and text[s:e] not in ("Kremlin", "Pentagon"):
+            continue
+        name = text[s:e]
+        head = next((w for w in words if w in _ORG_WORDS), words[-1])  # 'Presidency of Defense Industries'
+        kind = ("media" if any(w in _MEDIA_WORDS for w in words) else
+                "armed_forces" if head in ("Force", "Forces", "Army", "Navy", "Command", "Guard", "Staff") else
+                "company" if head in ("Corporation", "Company", "Industries", "Industry", "Holding", "Holdings", "Bank", "Group") else
+                "research_institute" if head in ("Institute", "University", "Center", "Centre", "Foundation") else
+                "government_body")
+        state = _state_in(text, s, e, registry, known)
+        yield s, e, NewEntity("actor", slug(name), name, kind=kind, country=_iso(registry, state), parent_id=state)
+
+
+def _iso(registry: Registry, state: str | None) -> str | None:
+    return registry.actors[state].row.get("country") if state else None
+
+
+_LOWER_TITLE = re.compile(r"\b(?:chairman|chairwoman|minister|president|secretary|spokes(?:man|woman|person)|ambassador|"
+                          r"envoy|chief|head|director|general|senator|lawmaker|analyst|expert|commander|premier|"
+                          r"leader|king|emir|official)\s*,?\s*$")
+_PERSON = re.compile(rf"(?P<title>{_TITLES}\s+)?(?P<name>{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*{_WORD}){{1,3}})")
+
+
+def _people(text, zs, ze, registry, known):
+    for m in _PERSON.finditer(text, zs, ze):
+        s, e = m.start("name"), m.end("name")
+        while e > s and text[e - 1] in "’'":  # "CBS News'" -> "CBS News"
+            e -= 1
+        words = text[s:e].split()
+        while words and (words[0] in _NOT_NAMES or re.fullmatch(_TITLES, words[0])):
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        bare = [w.rstrip("’'s").rstrip("’'") if w.endswith(("’s", "'s", "’", "'")) else w for w in words]
+        if len(words) < 2 or any(w in _PLACE_WORDS or w in _ORG_WORDS or w in _MEDIA_WORDS for w in bare):
+            continue
+        after = text[e:min(ze, e + 40)]
+        before = text[max(zs, s - 25):s]
+        titled = bool(m.group("title")) or bool(re.search(rf"{_TITLES}\s*,?\s*$", before)) \
+            or bool(_LOWER_TITLE.search(before))
+        cued = bool(re.match(rf"(?:,[^,]{{1,60}},)?,?\s+(?:also\s+|has\s+|had\s+)?{_CUE}\b", after)) \
+            or bool(re.search(rf"\b{_CUE}\s+$", before))
+        if not (titled or cued):
+            continue
+        name = " ".join(words)
+        title = (m.group("title") or "").strip() or None
+        state = _state_in(text, m.start(), e, registry, known) if title else None
+        yield s, e, NewEntity("actor", slug(name), name, kind="person", role=title,
+                              country=_iso(registry, state), parent_id=state)
+
+
+_MEDIA_CONTEXT = re.compile(rf"(?:\btold\s+|\baccording to\s+)(?P<a>{_WORD}(?:\s+{_WORD}){{0,2}})"
+                            rf"|(?P<b>{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?:\w+\s+)?(?:reported|news agency|newspaper|daily)\b")
+
+
+def _media(text, zs, ze):
+    for m in _MEDIA_CONTEXT.finditer(text, zs, ze):
+        group = "a" if m.group("a") else "b"
+        s, e = m.start(group), m.end(group)
+        while e > s and text[e - 1] in "’'":
+            e -= 1
+        words = text[s:e].split()
+        if words and words[0] in _NOT_NAMES:
+            continue
+        if any(w in _PLACE_WORDS or w in _ORG_WORDS for w in words):
+            continue
+        name = text[s:e]
+        if group == "a" and not any(w in _MEDIA_WORDS for w in words) and len(words) > 1:
+            continue  # 'told Hulusi Akar' is a person; one-word names after 'told' are outlets
+        yield s, e, NewEntity("actor", slug(name), name, kind="media")
+
+
+def _anonymous(text, zs, ze, registry, known, source_id, found):
+    for m in list(_ANON.finditer(text, zs, ze)) + list(_GROUP_ANON.finditer(text, zs, ze)):
+        s = m.start("core") if "core" in m.groupdict() and m.group("core") else m.start()
+        e = m.end()
+        phrase = text[s:e].rstrip(" ,.")
+        e = s + len(phrase)
+        state = _state_in(text, s, e, registry, known)
+        org = next((k.entity_id for k in known if s <= k.start and k.end <= e and k.entity_type == "actor"
+                    and (k.entity_id in found or registry.actors[k.entity_id].kind != "state")), None)
+        ident = f"anon-{source_id.replace('_', '-')}-{slug(phrase)}"[:80].rstrip("-")
+        yield s, e, NewEntity("actor", ident, phrase, kind="anonymous_source", country=_iso(registry, state),
+                              parent_id=org or state)
