@@ -16,15 +16,23 @@ from .mentions import Mention
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
     ("offer", r"\b(?:has |have )?offered\b|\bready to (?:discuss|hold|study|supply|offer|consider)\b|\bproposed\b"),
-    ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b|\bwants? (?:to gain )?access to\b|\bwants? to (?:buy|acquire|purchase)\b"),
+    ("cancellation", r"\bcancel(?:lation|led|s)?\b|\bbreak its contract\b|\babandon(?:ed|s)?(?: (?:its |the )?plans?)?\b|"
+                     r"\bdrops? (?:its |the )?plans?\b|\bno longer in (?:our|its|their) plans\b|\bkicked out\b|"
+                     r"\bremov(?:e|ed|es|ing)\b[\w\s]{0,30}?\bfrom the\b[\w\s-]{0,40}?\bprogram(?:me)?\b"),
+    ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b|\bwants? (?:to gain )?access to\b|"
+                 r"\b(?:wants?|plans?|intends?|hopes?|seeks?) to (?:buy|acquire|purchase|obtain)\b|\bwants?\b|\blooking at\b"),
     ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing|ions?)?\b|\bpotential sale\b"),
-    ("cancellation", r"\bcancel(?:lation|led|s)?\b|\bbreak its contract\b|\babandon\b"),
-    ("sanction_threat", r"\bsanctions?\b"),
-    ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagreed\b|\bagreement\b|\bdecision to (?:buy|purchase|acquire)\b|\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
-    ("contract", r"\bsigned (?:a |the )?contract\b|\bfinali[sz]ed (?:their |the |its )?purchase\b|\bcontract\b|\bbought\b|\bpurchased\b|\bfirst buyer\b"),
+    ("sanction_threat", r"\bsanction(?:s|ed)?\b|\bpenali[sz](?:e|ed|es|ing)\b"),
+    ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagree(?:s|d)? to (?:buy|purchase|acquire)\b|\bagreed\b|"
+                  r"\bmemorandum of understanding\b|\bagreements?\b|\bdecision to (?:buy|purchase|acquire)\b|"
+                  r"\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
+    ("contract", r"\bsign(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
+                 r"\bfinali[sz]ed (?:their |the |its )?purchase\b|\bcontract\b|\bdeal worth\b|\bbought\b|\bpurchased\b|"
+                 r"\bordered\b|\bfirst buyer\b"),
     ("training", r"\btraining\b"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
-    ("delivery", r"\bdeliver(?:y|ies|ed|ing)\b|\bsuppl(?:y|ied|ying)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|\bprovided?\b|\bshipments?\b"),
+    ("delivery", r"\bdeliver(?:y|ies|ed|ing)\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
+                 r"\bprovided?\b|\bshipments?\b|\btook delivery\b|\balready operates\b"),
 ]]
 _REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
@@ -84,6 +92,9 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     out: list[DealEvent] = []
     body_sentences = [sent for sent in sentences if sent.kind == "body"]
     article_states = [st for sent in body_sentences for st in _states(text, sent, mentions, registry, demonyms)]
+    third_parties = set().union(*(_sanctioning(text, _states(text, sent, mentions, registry, demonyms))
+                                  for sent in body_sentences)) if body_sentences else set()
+    buyer_counts = Counter(st for st, _, _, _ in article_states if st not in third_parties)
     for sent in body_sentences:
         body = text[sent.start:sent.end]
         triggers = _triggers(text, sent, mentions)
@@ -99,10 +110,11 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         dates = [d for d in find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
                  if not _SPEECH_DATE.search(text[max(sent.start, d.start - 20):d.start])]  # 'said on Monday' dates the speech
         seen = set()
-        earlier = [st for st, pos, _ in article_states if pos < sent.start]
+        earlier = [st for st, pos, _, _ in article_states if pos < sent.start]
         for event_type, t_start, t_end in triggers:
             for system in _systems_for(text, in_sent, systems, t_start, sent, event_type):
-                parties = _parties(system, t_start, states, registry, default_supplier, earlier)
+                parties = _parties(system, t_start, states, registry, default_supplier, earlier, event_type,
+                                   _sanctioning(text, states) | third_parties, buyer_counts)
                 if parties is None:
                     continue
                 stages = [(event_type, _mode(body, t_start - sent.start, t_end - sent.start), _nearest_date(dates, t_start))]
@@ -161,8 +173,8 @@ def _demonym_regex(registry: Registry) -> tuple[re.Pattern | None, dict[str, str
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), table
 
 
-def _states(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bool]]:
-    """(state id, position, by demonym) for every state the sentence names, directly, through a body, or by demonym."""
+def _states(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bool, int]]:
+    """(state id, start, by demonym, end) for every state the sentence names, directly, through a body, or by demonym."""
     start, end = sent.start, sent.end
     out = []
     for m in mentions:
@@ -170,11 +182,11 @@ def _states(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bo
             if registry.actors[m.entity_id].kind in _PARTY_KINDS:
                 state = registry.state_of(m.entity_id)
                 if state:
-                    out.append((state, m.start, False))
+                    out.append((state, m.start, False, m.end))
     pattern, table = demonyms
     if pattern:
         for m in pattern.finditer(text, start, end):
-            out.append((table[m.group(0)], m.start(), True))
+            out.append((table[m.group(0)], m.start(), True, m.end()))
     return sorted(out, key=lambda x: x[1])
 
 
@@ -188,18 +200,29 @@ def _article_supplier(systems: list[Mention], registry: Registry) -> str | None:
     return registry.state_by_country(registry.systems[top].row["origin_country"])
 
 
-def _parties(system: Mention, t_start, states, registry, default_supplier, earlier):
+def _parties(system: Mention, t_start, states, registry, default_supplier, earlier, event_type="", sanctioning=(),
+             buyer_counts=None):
     """(supplier, recipient): a model's origin supplies it, a class its adjacent demonym ('Russian
-    combat modules'); the recipient is the other state nearest the stage word."""
+    combat modules'); the recipient is the other state nearest the stage word that does not sanction
+    or warn in the article (the article's usual buyer when only such a third party is named)."""
     entry = registry.systems[system.entity_id]
     is_class = entry.row.get("is_class") == "true"
     supplier = None
     if not is_class and entry.row.get("origin_country"):
         supplier = registry.state_by_country(entry.row["origin_country"])
     if supplier is None:
-        close = [s for s, pos, demonym in states if demonym and system.start - 25 <= pos < system.end]
+        close = [s for s, pos, demonym, _ in states if demonym and system.start - 25 <= pos < system.end]
         supplier = close[-1] if close else default_supplier
-    recipients = [(abs(pos - t_start), s) for s, pos, _ in states if s != supplier]
+    candidates = [(s, pos) for s, pos, _, _ in states if s != supplier]
+    if event_type == "sanction_threat":  # '... imposed sanctions on Turkey over ...': the target receives
+        targets = [(s, pos) for s, pos in candidates if 0 < pos - t_start <= 40]
+        candidates = targets or candidates
+    buyers = [(s, pos) for s, pos in candidates if s not in sanctioning]
+    if candidates and not buyers and buyer_counts:  # only a sanctioning third party is named here
+        usual = [b for b, _ in buyer_counts.most_common() if b != supplier]
+        if usual:
+            buyers = [(usual[0], t_start)]
+    recipients = [(abs(pos - t_start), s) for s, pos in (buyers or candidates)]
     if recipients:
         recipient = min(recipients)[1]
     else:  # the state named last before the sentence ('The country ...', 'First deliveries ...')
@@ -210,6 +233,20 @@ def _parties(system: Mention, t_start, states, registry, default_supplier, earli
     if supplier is None or recipient == supplier:
         return None
     return supplier, recipient
+
+
+_SANCTIONING = re.compile(r"^\W{0,3}(?:(?:would|will|has|have|had|also|now|could|may|might|decides to|s|on \w+)\s+){0,2}(?:imposes?|impose|imposed|imposing|would impose|warn(?:s|ed|ings?)?|"
+                          r"threats|threaten(?:s|ed)?|sanction(?:s|ed)?|penali[sz]\w*)\b", re.IGNORECASE)
+
+
+def _sanctioning(text: str, states) -> set[str]:
+    """States that sanction or warn in this sentence ('the US would impose sanctions', 'U.S. sanctions'):
+    they are third parties, not the recipient."""
+    out = set()
+    for state, pos, demonym, end in states:
+        if _SANCTIONING.match(text[end:end + 45]):
+            out.add(state)
+    return out
 
 
 def _deal_type(body: str) -> str:

@@ -66,9 +66,22 @@ def find_mentions(source: Source, registry: Registry) -> list[Mention]:
             if method == "metonym" and _LOCATIVE.search(text[max(zone.start, m.start() - 12):m.start()]):
                 continue  # "in central Moscow" is a place, not the state
             found.append(Mention(m.start(), m.end(), etype, eid, method, m.group(0)))
+    found = _drop_class_after_model(text, found, registry)
     roles = _role_phrases(source, registry, found)
     found.extend(r for r in roles if not _title_before_name(text, r, found))
     return sorted(found, key=lambda x: (x.start, x.end, x.entity_type, x.entity_id))
+
+
+def _drop_class_after_model(text: str, found: list[Mention], registry: Registry) -> list[Mention]:
+    """'S-400 missile defence systems', 'Su-35 fighter jets': the class words name the model, not a class."""
+    models = {m.end: m for m in found if m.entity_type == "system" and registry.systems[m.entity_id].row.get("is_class") != "true"}
+    out = []
+    for m in found:
+        before = models.get(m.start - 1) if m.start > 0 and text[m.start - 1].isspace() else None
+        if before is not None and m.entity_type == "system" and registry.systems[m.entity_id].row.get("is_class") == "true":
+            continue
+        out.append(m)
+    return out
 
 
 def _title_before_name(text: str, role: Mention, named: list[Mention]) -> bool:
