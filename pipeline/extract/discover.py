@@ -64,7 +64,7 @@ _ANON = re.compile(
     r"(?:source|official|spokes(?:man|woman|person)|diplomat|officer|representative|insider))"
     r"(?P<tail>\s+(?:in|at|of|for|from|close to|familiar with)\s+(?:the\s+)?"
     r"(?:(?!(?:said|told|says|added|speaking)\b)[\w\-’']+\s?){1,4})?"
-    r"(?=,?\s+(?:speaking\b[^,]*,\s+)?(?:also\s+)?(?:said|told|says|added|confirmed|warned|denied|insisted)\b)",
+    r"(?=,?\s+(?:(?:speaking|who|asking)\b[^,]*,\s+)?(?:also\s+)?(?:said|told|says|added|confirmed|warned|denied|insisted)\b)",
     re.IGNORECASE)
 _GROUP_ANON = re.compile(r"\bpeople (?:familiar with|close to|briefed on) the (?:matter|talks|deal|negotiations)\b"
                          r"(?=,?\s+(?:said|told|say)\b)")

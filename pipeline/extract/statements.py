@@ -20,10 +20,12 @@ CUES = (
     "emphasized", "emphasised", "recalled", "confirmed", "argued", "announced", "revealed", "reported",
     "commented", "warned", "claimed", "specified", "stated", "insisted", "declared", "considers",
     "believes", "praised", "wrote", "pointed out", "disclosed", "fear", "fears", "warns", "insists",
-    "demanded", "urged", "accused", "condemned", "denied", "acknowledged", "admitted", "predicted",
+    "demanded", "demands", "urged", "accused", "condemned", "denied", "acknowledged", "admitted", "predicted",
 )
 _CUE = r"(?:" + "|".join(c.replace(" ", r"\s+") for c in CUES) + r")"
-_FILLER = r"(?:\s*,?\s*(?:also|further|has|have|had|previously|however|already|again|recently|repeatedly|,))*\s*"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_FILLER = (r"(?:\s*,?\s*(?:also|further|has|have|had|previously|however|already|again|recently|repeatedly|,|"
+           rf"on {_WEEKDAY}|{_WEEKDAY}|last week|this week|earlier|today|yesterday))*\s*")
 # After the closing mark: '," he said' / ', Isaykin said' / '”said the head of the FSTMC'
 _CUE_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b")
 _CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
@@ -183,7 +185,7 @@ def _subject_cue(text, sentence_start, open_pos, resolver):
 
 
 _CONTENT_FIRST = re.compile(
-    rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{_CUE})\b"
+    rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{_CUE})\b"
     r"(?P<rest>[^,]*)(?:,\s+\w+ing\b.*)?$"
 )
 _SAYING = re.compile(r"^(?P<head>.+?),\s+(?P<cue>saying)\s+(?:that\s+)?(?P<content>.+)$")
@@ -192,7 +194,7 @@ _CUE_FIRST = re.compile(
     rf"^(?P<spk>[^,]{{1,140}}?(?:,[^,]{{1,60}},)?){_FILLER}(?P<cue>{_CUE})\s+"
     r"(?:(?:(?<=told )|(?<=tells )|(?<=warned )|(?<=urged )|(?<=accused )|(?<=assured ))"
     r"(?:reporters|journalists|lawmakers|parliament|(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})\s+)?"
-    r"(?:(?:on|last|this|in|earlier|late|on\s+\w+)\s+\w+\s+)*(?:that\s*,?\s*)?(?P<content>.+?)$"
+    rf"(?:(?:(?:on|last|this|in|earlier|late)\s+\w+|{_WEEKDAY}|today|yesterday)\s+)*(?:that\s*,?\s*)?(?P<content>.+?)$"
 )
 # An unnamed speaker the text still presents as one ('a company spokesman'): kept, speaker_id null.
 _SPEAKER_NOUN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|source|minister|analyst|expert|diplomat|"
