@@ -118,9 +118,9 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
             if kind == "direct" and speaker[0]:
                 last_direct_speaker = speaker
             pending_colon = None
-        tail = re.search(rf"{_CUE_BEFORE.pattern}", text[zone.start:zone.end])
+        tail = _CUE_BEFORE.search(text, zone.start, zone.end) if text[zone.start:zone.end].rstrip().endswith(":") else None
         if tail:
-            spk_s, spk_e = zone.start + tail.start("spk"), zone.start + tail.end("spk")
+            spk_s, spk_e = tail.start("spk"), tail.end("spk")
             phrase = text[spk_s:spk_e].split(",")[-1].strip()
             spk_s = spk_e - len(text[spk_s:spk_e].rstrip()) + (len(text[spk_s:spk_e].rstrip()) - len(phrase))
             pending_colon = (resolver.resolve(spk_s, spk_e, phrase), phrase, spk_s, spk_s + len(phrase),
@@ -169,6 +169,8 @@ def _cue_after(text, pos, end, resolver):
 
 
 def _cue_before(text, start, open_pos, resolver):
+    if not text[start:open_pos].rstrip().endswith(":"):
+        return None
     m = _CUE_BEFORE.search(text[start:open_pos])
     if not m:
         return None
