@@ -6,14 +6,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all venv build validate test eval lock clean
+.PHONY: all venv build validate test eval bench lock clean
 
 all: build
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is required") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -31,6 +32,11 @@ test: $(STAMP)
 # Precision and recall against the hand-made gold annotations (seeds and unseen texts).
 eval: $(STAMP)
 	$(PY) -m pipeline.evaluate
+
+# Speed and memory on synthetic corpora of 1,000, 10,000 and 100,000 articles (writes docs/performance.json
+# and the README's performance section). SIZES="1000 10000" for a shorter run.
+bench: $(STAMP)
+	$(PY) -m pipeline.bench $(SIZES)
 
 # Re-resolve the pins from requirements.in (needs the package index).
 lock:

@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline build|validate|review`. Exit 0 on success, 1 when validation
+"""Command line (`arms-data` or `python -m pipeline`): build, validate, review. Exit 0 on success, 1 when validation
 fails, 2 on bad input or usage."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .errors import InputError, ValidationFailed
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="arms-data", description=__doc__.splitlines()[0])
     verbs = parser.add_subparsers(dest="verb", required=True)
     b = verbs.add_parser("build", help="build and publish a data package from a folder of articles")
     b.add_argument("--sources", type=Path, default=DEFAULT_SOURCES,

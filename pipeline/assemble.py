@@ -134,6 +134,8 @@ def _deal_row(did: str, members: list[dict], published: dict[str, str | None]) -
                 if r["event_type"] == event_type and r["date_basis"] in _DATED and r["date_precision"] != "decade"]
 
     ordered, delivered = years("contract"), years("delivery")
+    if ordered:  # a delivery reported before the earliest order conflicts with it: the order year stands
+        delivered = [y for y in delivered if y >= min(ordered)]
     with_qty = [r for r in members if r["quantity"] is not None]
     with_value = [r for r in members if r["value_usd"] is not None]
     dates = sorted(published[r["source_id"]] for r in members if published[r["source_id"]])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -12,35 +14,65 @@ from . import DEFAULT_SOURCES, REGISTRY_DIR, REPO_ROOT
 from .assemble import deal_id, extracted_rows, tables_from_rows, with_discovered
 from .corpus import read_corpus
 from .errors import ValidationFailed
-from .extract.article import extract_article
+from .extract_all import extract_corpus
 from .overrides import apply_overrides, load_overrides
 from .publish import swap_in, write_package
 from .registry import load_registry
 from .validate import validate_package
 
 
+CACHE_DIR = ".cache/extract"  # inside the output folder; never published
+
+
 def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path = REGISTRY_DIR,
-          report=None) -> dict[str, pd.DataFrame]:
+          report=None, timings: dict | None = None, workers: int | None = None, cache: bool = True) -> dict[str, pd.DataFrame]:
     """Build the package from the articles in `sources` into `out`; nothing changes in `out` on failure.
-    `report(line)` receives notices, such as overrides that no longer match anything."""
-    articles = read_corpus(Path(sources))
-    reg = load_registry(Path(registry))
-    overrides = load_overrides(Path(sources), articles)
-    facts = [extract_article(a, reg) for a in articles]
-    rows = extracted_rows(articles, facts)
-    for o in apply_overrides(rows, overrides, deal_id):
-        if report:
-            report(f"override {o.override_id} (overrides.csv line {o.line}) no longer matches anything: {o.reason}")
-    tables = tables_from_rows(rows, with_discovered(reg, facts))
+    `report(line)` receives notices (overrides that no longer match anything); `timings` receives the
+    seconds each stage took; extraction results are cached under `out/.cache/` unless `cache` is False."""
+    clock = _Stages(timings)
     out = Path(out)
+    with clock("ingest"):
+        articles = read_corpus(Path(sources))
+        reg = load_registry(Path(registry))
+        overrides = load_overrides(Path(sources), articles)
+    with clock("extract"):
+        stats = {}
+        facts = extract_corpus(articles, reg, out / CACHE_DIR if cache else None, workers, stats)
+    with clock("assemble"):
+        rows = extracted_rows(articles, facts)
+        for o in apply_overrides(rows, overrides, deal_id):
+            if report:
+                report(f"override {o.override_id} (overrides.csv line {o.line}) no longer matches anything: {o.reason}")
+        tables = tables_from_rows(rows, with_discovered(reg, facts))
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
-        write_package(staging, tables, articles)
-        problems = validate_package(staging)
+        with clock("write"):
+            write_package(staging, tables, articles)
+        with clock("validate"):
+            problems = validate_package(staging)
         if problems:
             raise ValidationFailed(problems)
-        swap_in(staging, out)
+        with clock("publish"):
+            swap_in(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if timings is not None:
+        timings.update({f"articles_{k}": v for k, v in stats.items()})
     return tables
+
+
+class _Stages:
+    """Context manager factory that adds each stage's wall time to a dict."""
+
+    def __init__(self, timings: dict | None):
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, stage: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            if self.timings is not None:
+                self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start

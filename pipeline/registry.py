@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,8 @@ class Entry:
 class Registry:
     actors: dict[str, Entry]
     systems: dict[str, Entry]
+    folder: Path | None = None
+    fingerprint: str = ""  # sha256 of the registry files: cached extraction depends on it
 
     def state_of(self, actor_id: str | None) -> str | None:
         """The state an actor belongs to, following parents (Rosoboronexport -> Rostec -> Russia)."""
@@ -66,7 +69,7 @@ class Registry:
                        "category": e.category, "unroca_category": e.unroca_category, "origin_country": None,
                        "wikidata_qid": None, "is_class": "false", "aliases": None, "review_status": "extracted"}
                 systems.setdefault(e.id, Entry(e.id, row))
-        return Registry(actors, systems)
+        return Registry(actors, systems, self.folder, self.fingerprint)
 
     def state_by_country(self, iso3: str | None) -> str | None:
         for entry in self.actors.values():
@@ -84,7 +87,8 @@ def load_registry(folder: Path = REGISTRY_DIR) -> Registry:
         if parent and parent not in actors:
             raise InputError(path, f"actor {entry.id!r} has parent_id {parent!r}, which is not in the registry")
     _check_unique_surfaces(path, actors, Path(folder) / "systems.csv", systems)
-    return Registry(actors, systems)
+    digest = hashlib.sha256(path.read_bytes() + b"\0" + (Path(folder) / "systems.csv").read_bytes()).hexdigest()
+    return Registry(actors, systems, Path(folder), digest)
 
 
 def _read(path: Path, table: str, key: str) -> dict[str, Entry]:

@@ -20,6 +20,8 @@ def test_build_a_users_folder(user_corpus, tmp_path):
     csv = (out / "data/csv/deal_events.csv").read_text(encoding="utf-8")
     assert "aa-2019-07-22" in csv and "dfnc-2020-06" in csv
     assert run("validate", out).returncode == 0
+    relative = run("validate", "out", cwd=tmp_path)  # a relative package folder
+    assert relative.returncode == 0, relative.stderr
 
 
 def test_unknown_names_in_a_new_article_do_not_break_the_build(tmp_path):

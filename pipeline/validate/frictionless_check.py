@@ -8,7 +8,7 @@ from frictionless import Package
 
 
 def check_frictionless(folder: Path) -> list[str]:
-    package = Package(str(Path(folder) / "datapackage.json"), basepath=str(folder))
+    package = Package(str(Path(folder).resolve() / "datapackage.json"))
     report = package.validate()
     problems = []
     for task in report.tasks:

@@ -1,0 +1,54 @@
+"""Corpus extraction: cached per article, parallel equal to serial, synthetic corpora deterministic."""
+
+import filecmp
+import shutil
+
+from pipeline import DEFAULT_SOURCES
+from pipeline.build import build
+from pipeline.corpus import read_corpus
+from pipeline.extract_all import article_key, extract_corpus
+from pipeline.synth import write_corpus
+
+
+def test_unchanged_articles_come_from_the_cache(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_SOURCES, corpus)
+    out = tmp_path / "out"
+    first, second, third = {}, {}, {}
+    build(corpus, out, timings=first)
+    snapshot = tmp_path / "snapshot"
+    shutil.copytree(out / "data/csv", snapshot)
+    build(corpus, out, timings=second)
+    assert (first["articles_extracted"], second["articles_extracted"], second["articles_cached"]) == (5, 0, 5)
+    assert not filecmp.dircmp(snapshot, out / "data/csv").diff_files
+    article = corpus / "003_dcf083e96e20465f.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nRussia delivered Su-35 fighters to Turkey in 2021.\n",
+                       encoding="utf-8")
+    build(corpus, out, timings=third)
+    assert (third["articles_extracted"], third["articles_cached"]) == (1, 4)
+
+
+def test_key_depends_on_text_metadata_and_registry(registry, corpus):
+    source = corpus["001_1696e651a10f4c03"]
+    key = article_key(source, registry)
+    assert key == article_key(source, registry)
+    source_copy = type(source)(**{**source.__dict__, "published": "2019-07"})
+    assert article_key(source_copy, registry) != key
+    other = type(registry)(registry.actors, registry.systems, registry.folder, "another-registry")
+    assert article_key(source, other) != key
+
+
+def test_parallel_extraction_equals_serial(tmp_path, registry):
+    folder = write_corpus(220, tmp_path / "syn", seed=3)
+    sources = read_corpus(folder)
+    assert extract_corpus(sources, registry, workers=2) == extract_corpus(sources[:110], registry, workers=1) + \
+        extract_corpus(sources[110:], registry, workers=1)
+
+
+def test_synthetic_corpus_is_deterministic(tmp_path):
+    a, b = write_corpus(30, tmp_path / "a", seed=11), write_corpus(30, tmp_path / "b", seed=11)
+    names = sorted(p.name for p in a.iterdir())
+    assert len(names) == 31 and names == sorted(p.name for p in b.iterdir())
+    assert all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
+    assert (tmp_path / "a" / "syn-11-000000.txt").read_text(encoding="utf-8") != \
+        write_corpus(1, tmp_path / "c", seed=12).joinpath("syn-12-000000.txt").read_text(encoding="utf-8")
