@@ -22,6 +22,7 @@ venv: $(STAMP)
 build: $(STAMP)
 	$(PY) -m pipeline build
 	$(PY) -m pipeline.readme_queries
+	$(PY) -m pipeline.dictionary
 
 validate: $(STAMP)
 	$(PY) -m pipeline validate
