@@ -13,7 +13,7 @@ SEED_FLOORS = {
     "quotes (direct+partial): span and speaker": (1.0, 1.0),
     "deal events: (supplier, recipient, system)": (0.80, 0.75),
     "deal events: + stage": (0.75, 0.75),
-    "deal events: + stage and year": (0.70, 0.70),
+    "deal events: + stage and year": (0.75, 0.75),
 }
 
 

@@ -117,7 +117,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                                    _sanctioning(text, states) | third_parties, buyer_counts)
                 if parties is None:
                     continue
-                stages = [(event_type, _mode(body, t_start - sent.start, t_end - sent.start), _nearest_date(dates, t_start))]
+                stages = [(event_type, _mode(body, t_start - sent.start, t_end - sent.start), _nearest_date(dates, t_start, text, sent))]
                 if event_type == "cancellation" and "contract" in text[t_start:t_end]:
                     stages.append(("contract", "asserted", None))  # 'break its contract' says there is one
                 for stage, mode, date in stages:
@@ -268,8 +268,16 @@ def _mode(body: str, t_start: int, t_end: int) -> str:
     return "asserted"
 
 
-def _nearest_date(dates: list[DateRef], pos: int) -> DateRef | None:
+def _nearest_date(dates: list[DateRef], pos: int, text: str, sent: Sentence) -> DateRef | None:
+    """The date nearest the stage word, within its clause ('...; now, ...' dates only what follows it)."""
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
+    lo = max([c for c in cuts if c <= pos], default=sent.start)
+    hi = min([c for c in cuts if c > pos], default=sent.end)
+    dates = [d for d in dates if lo <= d.start < hi]
     return min(dates, key=lambda d: abs(d.start - pos)) if dates else None
+
+
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s")
 
 
 def _quantity(body: str) -> tuple[int, int | None, str | None, bool | None]:
