@@ -36,6 +36,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
 ]]
 _REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
+_JOINT = re.compile(r"joint (?:ventures?|projects?)|cooperating on|memorandum", re.IGNORECASE)
 _CLAUSE_END = re.compile(r",\s+but\b|;|:")
 _SPEECH_DATE = re.compile(r"\b(?:said|says|told \w+|reported|announced|confirmed|stated)\s+(?:on\s+)?$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|possible|potential|possibility)\b", re.IGNORECASE)
@@ -150,14 +151,14 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
 
 
 def _systems_for(text, in_sent, all_systems, t_start, sent, event_type):
-    """Systems a trigger is about: the list after it for interest/talks/offer/agreement, else the nearest
+    """Systems a trigger is about: the list after it for interest/talks/offer and joint projects, else the nearest
     after it ('signed a contract ... to purchase Russian S-400 systems'), else the nearest before;
     with none in the sentence, the last system named shortly before it in the article."""
     in_sent = [m for m in in_sent if not _EXCLUDED_SYSTEM.search(text[max(sent.start, m.start - 30):m.start])]
     if in_sent:
         after = [m for m in in_sent if m.start >= t_start]
-        if event_type in ("interest", "talks", "offer", "agreement") and after:
-            return after
+        if after and (event_type in ("interest", "talks", "offer") or _JOINT.match(text, t_start)):
+            return after  # "interested in X, Y and Z", "joint ventures to develop X and Y"
         if after:
             return [after[0]]
         return [in_sent[-1] if in_sent[-1].start < t_start else in_sent[0]]

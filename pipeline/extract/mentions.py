@@ -73,15 +73,21 @@ def find_mentions(source: Source, registry: Registry) -> list[Mention]:
 
 
 def _drop_class_after_model(text: str, found: list[Mention], registry: Registry) -> list[Mention]:
-    """'S-400 missile defence systems', 'Su-35 fighter jets': the class words name the model, not a class."""
-    models = {m.end: m for m in found if m.entity_type == "system" and registry.systems[m.entity_id].row.get("is_class") != "true"}
+    """'S-400 missile defence systems', 'the S-400, a Russian-made missile defense system': the class
+    words name the model, not a class."""
+    model_ends = [m.end for m in found if m.entity_type == "system" and registry.systems[m.entity_id].row.get("is_class") != "true"]
     out = []
     for m in found:
-        before = models.get(m.start - 1) if m.start > 0 and text[m.start - 1].isspace() else None
-        if before is not None and m.entity_type == "system" and registry.systems[m.entity_id].row.get("is_class") == "true":
+        is_class = m.entity_type == "system" and registry.systems[m.entity_id].row.get("is_class") == "true"
+        if is_class and any(_NAMES_THE_MODEL.match(text[end:m.start]) for end in model_ends if end <= m.start):
             continue
         out.append(m)
     return out
+
+
+# What may stand between a model and class words that name it: nothing ("S-400 air defense systems")
+# or an apposition ("the S-400, a Russian-made missile defense system").
+_NAMES_THE_MODEL = re.compile(r"^(?:\s|,\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,2})$")
 
 
 def _title_before_name(text: str, role: Mention, named: list[Mention]) -> bool:
