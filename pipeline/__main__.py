@@ -17,7 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     b = verbs.add_parser("build", help="build and publish a data package from a folder of articles")
     b.add_argument("--sources", type=Path, default=DEFAULT_SOURCES,
                    help="folder of <source_id>.txt articles and an optional sources.csv (default: the embedded corpus)")
-    b.add_argument("--out", type=Path, default=REPO_ROOT, help="package folder to publish into (default: the repository)")
+    b.add_argument("--out", type=Path, default=None,
+                   help="package folder to publish into (required with --sources; default: the repository)")
     b.add_argument("--registry", type=Path, default=REGISTRY_DIR, help="folder with actors.csv and systems.csv")
     v = verbs.add_parser("validate", help="run every validation layer on a built package")
     v.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
@@ -27,6 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.verb == "build":
             from .build import build
+
+            if args.out is None:
+                if args.sources.resolve() != DEFAULT_SOURCES.resolve():
+                    parser.error("--out is required with --sources (the repository's package is built from its own corpus)")
+                args.out = REPO_ROOT
 
             tables = build(args.sources, args.out, args.registry, report=lambda line: print(f"warning: {line}", file=sys.stderr))
             print(f"published {args.out.resolve()}")

@@ -154,8 +154,10 @@ def _deal_row(did: str, members: list[dict], published: dict[str, str | None]) -
 
 
 def _status(members) -> str:
-    """Latest stage reached: asserted events count fully; expected or hypothetical ones only as
-    talks (an offer as an offer); denied ones not at all. An asserted cancellation wins."""
+    """Latest stage reached. Asserted events count fully; an expected or hypothetical offer or talks
+    count as such, other expected or hypothetical stages not at all; denied events never. An
+    asserted cancellation wins. With no event that reaches a stage (only threats, denials or
+    expectations) the status is 'unknown': never a stage nobody reported."""
     best = -1
     for row in members:
         stage = _STAGE_OF_EVENT[row["event_type"]]
@@ -167,10 +169,10 @@ def _status(members) -> str:
             continue
         if row["mode"] == "asserted" and stage == "delivering" and row["completed"]:
             stage = "delivered"
-        if row["mode"] != "asserted":
-            stage = "offer" if stage == "offer" else "talks"
+        if row["mode"] != "asserted" and stage not in ("offer", "talks"):
+            continue
         best = max(best, _STAGE_RANK[stage])
-    return [s for s, i in _STAGE_RANK.items() if i == max(best, 0)][0]
+    return next((s for s, i in _STAGE_RANK.items() if i == best), "unknown")
 
 
 def _actor_ids(rows: dict[str, list[dict]]) -> set[str]:
@@ -190,11 +192,4 @@ def _referenced(entries, ids: set[str], parent: bool) -> list[dict]:
         wanted.add(eid)
         if parent and entries[eid].row.get("parent_id"):
             todo.append(entries[eid].row["parent_id"])
-    return [_typed_registry_row(entries[e].row) for e in sorted(wanted)]
-
-
-def _typed_registry_row(row: dict) -> dict:
-    out = dict(row)
-    if "is_class" in out:
-        out["is_class"] = out["is_class"] == "true"
-    return out
+    return [dict(entries[e].row) for e in sorted(wanted)]

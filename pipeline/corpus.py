@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import re
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from . import schemas
 from .boilerplate import Zone, find_zones
+from .csvfile import read_rows
 from .errors import InputError
 
 METADATA_FILE = "sources.csv"
@@ -75,7 +75,8 @@ def read_corpus(folder: Path) -> list[Source]:
 
 
 def read_article(path: Path, root: Path) -> Source:
-    """Read one article file strictly as UTF-8; its text is stored exactly as read."""
+    """Read one article file strictly as UTF-8; its text is stored exactly as read (a leading
+    byte-order mark, which is not text, is the one thing left out)."""
     source_id = path.stem
     if not ID_PATTERN.match(source_id):
         raise InputError(path, f"file name {path.name!r} is not a valid source id "
@@ -108,22 +109,8 @@ def read_metadata(path: Path, known_ids: set[str]) -> dict[str, dict]:
     """Parse sources.csv (optional); every value may be blank, every column must be there."""
     if not path.exists():
         return {}
-    try:
-        content = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 (byte offset {exc.start})") from exc
-    reader = csv.DictReader(content.splitlines())
-    header = reader.fieldnames or []
-    missing = [c for c in METADATA_COLUMNS if c not in header]
-    extra = [c for c in header if c not in METADATA_COLUMNS]
-    if missing or extra:
-        raise InputError(path, f"header must be {','.join(METADATA_COLUMNS)}"
-                               + (f"; missing: {', '.join(missing)}" if missing else "")
-                               + (f"; unknown: {', '.join(extra)}" if extra else ""), place="line 1")
     out: dict[str, dict] = {}
-    for lineno, row in enumerate(reader, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise InputError(path, "row does not have exactly 5 fields", place=f"line {lineno}")
+    for lineno, row in read_rows(path, METADATA_COLUMNS, METADATA_COLUMNS):
         row = {k: v.strip() for k, v in row.items()}
         sid = row["source_id"]
         if sid in out:

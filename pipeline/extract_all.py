@@ -15,7 +15,7 @@ from pathlib import Path
 from . import REPO_ROOT
 from .corpus import Source
 from .extract.article import ArticleFacts, extract_article
-from .registry import Registry, load_registry
+from .registry import Registry
 
 # The code whose change must invalidate cached extraction results.
 _EXTRACTOR_FILES = ("pipeline/boilerplate.py", "pipeline/text.py", "pipeline/resolve.py", "pipeline/registry.py",
@@ -50,7 +50,7 @@ def extract_corpus(sources: list[Source], registry: Registry, cache_dir: Path | 
     todo = [i for i, r in enumerate(results) if r is None]
     workers = workers or os.cpu_count() or 1
     if len(todo) >= _PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(registry.folder,)) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(registry,)) as pool:
             chunk = max(1, len(todo) // (workers * 8))
             done = pool.map(_extract_in_worker, (sources[i] for i in todo), chunksize=chunk)
             for i, facts in zip(todo, _progress(done, len(todo))):
@@ -69,9 +69,9 @@ def extract_corpus(sources: list[Source], registry: Registry, cache_dir: Path | 
 _WORKER_REGISTRY: Registry | None = None
 
 
-def _init_worker(folder: Path) -> None:
+def _init_worker(registry: Registry) -> None:
     global _WORKER_REGISTRY
-    _WORKER_REGISTRY = load_registry(folder)
+    _WORKER_REGISTRY = registry
 
 
 def _extract_in_worker(source: Source) -> ArticleFacts:
@@ -94,7 +94,9 @@ def _read(cache_dir: Path, key: str) -> ArticleFacts | None:
     try:
         with open(_path(cache_dir, key), "rb") as fh:
             return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or outdated cache entry is recomputed, never trusted
         return None
 
 

@@ -11,13 +11,13 @@ override_id,table,source_id,evidence,match,action,field,value,reason
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schemas
 from .corpus import Source
+from .csvfile import read_rows
 from .errors import InputError
 
 FILE = "overrides.csv"
@@ -39,10 +39,10 @@ class Override:
     table: str
     source_id: str
     evidence: str
-    match: dict[str, str]
+    match: dict[str, object]
     action: str
     field: str | None
-    value: str | None
+    value: object
     reason: str
     line: int
     positions: list[int] = field(default_factory=list)
@@ -54,11 +54,8 @@ def load_overrides(folder: Path, sources: list[Source]) -> list[Override]:
     if not path.exists():
         return []
     texts = {s.source_id: s.text for s in sources}
-    reader = csv.DictReader(path.read_text(encoding="utf-8").splitlines())
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise InputError(path, f"header must be {','.join(COLUMNS)}", place="line 1")
     out, seen = [], set()
-    for lineno, row in enumerate(reader, start=2):
+    for lineno, row in read_rows(path, COLUMNS, COLUMNS):
         o = _parse(path, lineno, row)
         if o.override_id in seen:
             raise InputError(path, f"duplicate override_id {o.override_id!r}", place=f"line {lineno}")
@@ -74,52 +71,70 @@ def load_overrides(folder: Path, sources: list[Source]) -> list[Override]:
 
 def _parse(path: Path, lineno: int, row: dict) -> Override:
     place = f"line {lineno}"
-    if None in row or any(v is None for v in row.values()):
-        raise InputError(path, f"row does not have exactly {len(COLUMNS)} fields", place=place)
     row = {k: v.strip() for k, v in row.items()}
     if not _ID.match(row["override_id"]):
         raise InputError(path, f"override_id {row['override_id']!r} is not a valid id", place=place)
-    if row["table"] not in EDITABLE:
-        raise InputError(path, f"table {row['table']!r} is not one of {', '.join(EDITABLE)}", place=place)
+    table = row["table"]
+    if table not in EDITABLE:
+        raise InputError(path, f"table {table!r} is not one of {', '.join(EDITABLE)}", place=place)
     if row["action"] not in ACTIONS:
         raise InputError(path, f"action {row['action']!r} is not one of {', '.join(ACTIONS)}", place=place)
     if not row["reason"] or not row["evidence"]:
         raise InputError(path, "every override needs its evidence and a reason", place=place)
+    value = None
     if row["action"] == "relabel":
-        if row["field"] not in EDITABLE[row["table"]]:
-            raise InputError(path, f"field {row['field']!r} cannot be relabelled in {row['table']}", place=place)
-        _check_value(path, place, row["table"], row["field"], row["value"])
-    if row["action"] == "merge" and (row["table"] != "deal_events" or not _ID.match(row["value"])):
-        raise InputError(path, "merge moves deal_events to the deal_id given as value", place=place)
+        if row["field"] not in EDITABLE[table]:
+            raise InputError(path, f"field {row['field']!r} cannot be relabelled in {table}", place=place)
+        value = _typed(path, place, table, row["field"], row["value"])
+    if row["action"] == "merge":
+        if table != "deal_events" or not _ID.match(row["value"]):
+            raise InputError(path, "merge moves deal_events to the deal_id given as value", place=place)
+        value = row["value"]
     match = {}
     for part in filter(None, row["match"].split(";")):
-        key, sep, value = part.partition("=")
-        if not sep:
-            raise InputError(path, f"match {part!r} is not column=value", place=place)
-        match[key.strip()] = value.strip()
-    return Override(row["override_id"], row["table"], row["source_id"], row["evidence"], match, row["action"],
-                    row["field"] or None, row["value"] or None, row["reason"], lineno)
+        key, sep, raw = part.partition("=")
+        key = key.strip()
+        if not sep or key not in _matchable(table):
+            raise InputError(path, f"match {part!r} is not column=value for a column of {table}", place=place)
+        match[key] = _typed(path, place, table, key, raw.strip())
+    return Override(row["override_id"], table, row["source_id"], row["evidence"], match, row["action"],
+                    row["field"] or None, value, row["reason"], lineno)
 
 
-def _check_value(path, place, table, name, value):
-    spec = next((f for f in schemas.fields(table) if f["name"] == name), None)
-    allowed = schemas.enum(spec) if spec else None
+def _spec(table: str, name: str) -> dict:
+    """The Table Schema field of a column; a deal's key fields live in the deals schema."""
+    for t in (table, "deals"):
+        for f in schemas.fields(t):
+            if f["name"] == name:
+                return f
+    raise KeyError(name)
+
+
+def _matchable(table: str) -> set[str]:
+    return set(EDITABLE[table]) | set(schemas.columns(table))
+
+
+def _typed(path, place, table: str, name: str, value: str):
+    """A value checked against the column's Table Schema field and converted to its type."""
+    spec = _spec(table, name)
+    if value == "":
+        if spec.get("constraints", {}).get("required"):
+            raise InputError(path, f"{name} cannot be blank", place=place)
+        return None
+    allowed = schemas.enum(spec)
     if allowed and value not in allowed:
         raise InputError(path, f"value {value!r} for {name} is not one of {', '.join(allowed)}", place=place)
-    if spec and spec["type"] == "integer" and not value.lstrip("-").isdigit():
-        raise InputError(path, f"value {value!r} for {name} is not an integer", place=place)
-
-
-def _typed(table: str, name: str, value: str | None):
-    if name == "batch":
-        return int(value)
-    spec = next((f for f in schemas.fields(table) if f["name"] == name), None)
-    if value is None or spec is None:
-        return value
     if spec["type"] == "integer":
+        if not re.fullmatch(r"-?\d+", value):
+            raise InputError(path, f"value {value!r} for {name} is not an integer", place=place)
         return int(value)
     if spec["type"] == "boolean":
+        if value not in ("true", "false"):
+            raise InputError(path, f"value {value!r} for {name} is not true or false", place=place)
         return value == "true"
+    pattern = spec.get("constraints", {}).get("pattern")
+    if pattern and not re.match(pattern, value):
+        raise InputError(path, f"value {value!r} for {name} does not match {pattern}", place=place)
     return value
 
 
@@ -128,7 +143,7 @@ def _matches(o: Override, row: dict) -> bool:
         return False
     if not any(row["char_start"] <= p and p + len(o.evidence) <= row["char_end"] for p in o.positions):
         return False
-    return all(str(row.get(k)) == v for k, v in o.match.items())
+    return all(row.get(k) == v for k, v in o.match.items())
 
 
 def apply_overrides(rows: dict[str, list[dict]], overrides: list[Override], deal_id) -> list[Override]:
@@ -144,7 +159,7 @@ def apply_overrides(rows: dict[str, list[dict]], overrides: list[Override], deal
             rows[o.table] = [r for r in table if not any(r is h for h in hits)]
         elif o.action == "relabel":
             for r in hits:
-                r[o.field] = _typed(o.table, o.field, o.value)
+                r[o.field] = o.value
         else:
             target = next((r for r in table if deal_id(r) == o.value), None)
             if target is None:

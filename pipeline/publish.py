@@ -30,7 +30,8 @@ DATA_LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licens
 
 
 def write_package(folder: Path, tables: dict[str, pd.DataFrame], sources: list[Source]) -> None:
-    """Write the full package layout into `folder` (which should be empty)."""
+    """Write the files that validation checks (texts, CSV, Parquet, descriptor, views) into `folder`;
+    the DuckDB file is written by `write_duckdb` once they have passed."""
     folder = Path(folder)
     for sub in ("data/csv", "data/parquet", "data/texts"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
@@ -40,7 +41,6 @@ def write_package(folder: Path, tables: dict[str, pd.DataFrame], sources: list[S
         (folder / f"data/csv/{table}.csv").write_bytes(to_csv_bytes(table, df))
         pq.write_table(to_arrow(table, df), folder / f"data/parquet/{table}.parquet", compression="zstd")
     (folder / "datapackage.json").write_text(descriptor_json(folder, sources), encoding="utf-8")
-    write_duckdb(folder / DB_FILE, tables)
     (folder / VIEWS_FILE).write_text(views_sql(), encoding="utf-8")
 
 
@@ -177,6 +177,6 @@ def swap_in(staging: Path, out: Path) -> None:
             os.replace(out / rel, staging / rel)
         for rel in reversed(moved_old):
             os.replace(backup / rel, out / rel)
+        shutil.rmtree(backup, ignore_errors=True)  # reached only when every old path is back in place
         raise
-    finally:
-        shutil.rmtree(backup, ignore_errors=True)
+    shutil.rmtree(backup, ignore_errors=True)

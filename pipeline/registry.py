@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import REGISTRY_DIR, schemas
+from .csvfile import read_rows
 from .errors import InputError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -33,6 +33,10 @@ class Entry:
     @property
     def kind(self) -> str | None:
         return self.row.get("kind")
+
+    @property
+    def is_class(self) -> bool:
+        return bool(self.row.get("is_class"))
 
 
 @dataclass(eq=False)
@@ -67,7 +71,7 @@ class Registry:
             else:
                 row = {"system_id": e.id, "name": e.name, "designation": e.name, "nato_name": None,
                        "category": e.category, "unroca_category": e.unroca_category, "origin_country": None,
-                       "wikidata_qid": None, "is_class": "false", "aliases": None, "review_status": "extracted"}
+                       "wikidata_qid": None, "is_class": False, "aliases": None, "review_status": "extracted"}
                 systems.setdefault(e.id, Entry(e.id, row))
         return Registry(actors, systems, self.folder, self.fingerprint)
 
@@ -93,40 +97,46 @@ def load_registry(folder: Path = REGISTRY_DIR) -> Registry:
 
 def _read(path: Path, table: str, key: str) -> dict[str, Entry]:
     fields = {f["name"]: f for f in schemas.fields(table)}
-    published = [c for c in fields if c != "review_status"]
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read registry: {exc}") from exc
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in published if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError(path, f"missing column(s): {', '.join(missing)}", place="line 1")
+    published = tuple(c for c in fields if c != "review_status")
     out: dict[str, Entry] = {}
-    for lineno, raw in enumerate(reader, start=2):
-        row = {k: (v.strip() if v and v.strip() else None) for k, v in raw.items() if k}
+    for lineno, raw in read_rows(path, published, published + _LIST_COLUMNS):
+        place = f"line {lineno}"
+        row = {k: (v.strip() or None) for k, v in raw.items()}
         ident = row.get(key) or ""
         if not _ID.match(ident):
-            raise InputError(path, f"{key} {ident!r} is not a valid id", place=f"line {lineno}")
+            raise InputError(path, f"{key} {ident!r} is not a valid id", place=place)
         if ident in out:
-            raise InputError(path, f"duplicate {key} {ident!r}", place=f"line {lineno}")
+            raise InputError(path, f"duplicate {key} {ident!r}", place=place)
         for name, spec in fields.items():
-            allowed = schemas.enum(spec)
-            value = row.get(name)
-            if allowed and value is not None and value not in allowed:
-                raise InputError(path, f"{name} {value!r} is not one of {', '.join(allowed)}", place=f"line {lineno}")
-            if spec.get("constraints", {}).get("pattern") and value is not None:
-                if not re.match(spec["constraints"]["pattern"], value):
-                    raise InputError(path, f"{name} {value!r} does not match {spec['constraints']['pattern']}",
-                                     place=f"line {lineno}")
+            if name != "review_status":
+                row[name] = _checked(path, place, spec, row.get(name))
         lists = {c: [s for s in (row.get(c) or "").split("|") if s] for c in _LIST_COLUMNS}
         indefinite = [p for p in lists["role_phrases"] if p.lower().startswith(("a ", "an "))]
         if indefinite:  # 'a company spokesman' does not say which one: never resolve it to a person
-            raise InputError(path, f"role phrase {indefinite[0]!r} is indefinite", place=f"line {lineno}")
+            raise InputError(path, f"role phrase {indefinite[0]!r} is indefinite", place=place)
         pub = {c: row.get(c) for c in published}
         pub["review_status"] = "curated"
         out[ident] = Entry(ident, pub, **lists)
     return out
+
+
+def _checked(path: Path, place: str, spec: dict, value: str | None):
+    """A registry cell checked against its Table Schema field and converted to its type."""
+    name, constraints = spec["name"], spec.get("constraints", {})
+    if value is None:
+        if constraints.get("required"):
+            raise InputError(path, f"{name} is required", place=place)
+        return None
+    allowed = constraints.get("enum")
+    if allowed and value not in allowed:
+        raise InputError(path, f"{name} {value!r} is not one of {', '.join(allowed)}", place=place)
+    if constraints.get("pattern") and not re.match(constraints["pattern"], value):
+        raise InputError(path, f"{name} {value!r} does not match {constraints['pattern']}", place=place)
+    if spec["type"] == "boolean":
+        if value not in ("true", "false"):
+            raise InputError(path, f"{name} {value!r} is not true or false", place=place)
+        return value == "true"
+    return value
 
 
 def _check_unique_surfaces(apath, actors, spath, systems) -> None:

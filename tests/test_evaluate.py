@@ -34,7 +34,7 @@ def test_unseen_set_is_large_enough_and_scored():
     assert scores["mentions (overlap, type and id)"].n_gold >= 80
     assert scores["statements: span (overlap >= 0.5)"].n_gold >= 25
     assert scores["deal events: + stage"].n_gold >= 25
-    assert all(0 <= s.precision <= 1 and 0 <= s.recall <= 1 for s in scores.values())
+    assert scores["mentions (overlap, type and id)"].tp_gold > 0 and scores["deal events: + stage"].tp_gold > 0
 
 
 def test_matching_is_one_to_one():

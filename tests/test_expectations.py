@@ -18,10 +18,10 @@ def test_suite_is_stored_canonically_and_accepted_whole(table):
 
 def test_an_invalid_expectation_is_not_silently_dropped(tmp_path, monkeypatch):
     spec = json.loads((expectations.SUITE_DIR / "deals.json").read_text(encoding="utf-8"))
-    spec["expectations"].append({"type": "expect_column_values_to_be_between", "kwargs": {}, "meta": {}})
+    spec["expectations"].append({"type": "expect_column_values_to_be_purple", "kwargs": {"column": "status"}, "meta": {}})
     (tmp_path / "deals.json").write_text(json.dumps(spec), encoding="utf-8")
     monkeypatch.setattr(expectations, "SUITE_DIR", tmp_path)
-    with pytest.raises(Exception):
+    with pytest.raises(ValueError, match="GX accepted"):
         expectations.load_suite("deals")
 
 

@@ -22,8 +22,9 @@ _PATTERNS = [
 ]
 _RELATIVE = re.compile(
     r"\b(?P<rel>this month|last month|this week|last week|this year|last year|next year|by year's end|"
-    r"by year’s end|by the end of the year|in recent months|[Cc]urrently|now|on (?:" + "|".join(_WEEKDAYS) + r")|"
-    r"(?:" + "|".join(_WEEKDAYS) + r"))\b"
+    r"by year’s end|by the end of the year|in recent months|currently|now|on (?:" + "|".join(_WEEKDAYS) + r")|"
+    r"(?:" + "|".join(_WEEKDAYS) + r"))\b",
+    re.IGNORECASE,
 )
 
 

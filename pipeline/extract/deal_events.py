@@ -28,7 +28,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                   r"\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
     ("contract", r"\bsign(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
                  r"\bfinali[sz]ed (?:their |the |its )?purchase\b|\bcontract\b|\bdeal worth\b|\bbought\b|\bpurchased\b|"
-                 r"\bordered\b|\bfirst buyer\b"),
+                 r"\bordered\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
     ("training", r"\btraining\b"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
     ("delivery", r"\bdeliver(?:y|ies|ed|ing)\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
@@ -126,11 +126,12 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                         continue
                     seen.add((stage, system.entity_id, parties))
                     deal_type = "support_services" if stage == "servicing" else _deal_type(body)
-                    batch, qty, unit, uncertain = _quantity(body)
+                    lo, hi = _clause(text, sent, t_start)
+                    batch, qty, unit, uncertain = _quantity(text[lo:hi])
                     out.append(DealEvent(
                         sent.start, sent.end, parties[0], parties[1], system.entity_id, deal_type, batch, stage,
                         mode, bool(_COMPLETED.search(body)) and stage == "delivery", date, qty, unit, uncertain,
-                        _value(body)))
+                        _value(text[lo:hi])))
     return out
 
 
@@ -193,7 +194,7 @@ def _states(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bo
 
 def _article_supplier(systems: list[Mention], registry: Registry) -> str | None:
     counts = Counter(m.entity_id for m in systems
-                     if registry.systems[m.entity_id].row.get("is_class") != "true"
+                     if not registry.systems[m.entity_id].is_class
                      and registry.systems[m.entity_id].row.get("origin_country"))
     if not counts:
         return None
@@ -207,7 +208,7 @@ def _parties(system: Mention, t_start, states, registry, default_supplier, earli
     combat modules'); the recipient is the other state nearest the stage word that does not sanction
     or warn in the article (the article's usual buyer when only such a third party is named)."""
     entry = registry.systems[system.entity_id]
-    is_class = entry.row.get("is_class") == "true"
+    is_class = entry.is_class
     supplier = None
     if not is_class and entry.row.get("origin_country"):
         supplier = registry.state_by_country(entry.row["origin_country"])
@@ -269,16 +270,20 @@ def _mode(body: str, t_start: int, t_end: int) -> str:
     return "asserted"
 
 
+def _clause(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
+    """The clause of the sentence around `pos`: dates, quantities and values belong to their clause."""
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
+    return max([c for c in cuts if c <= pos], default=sent.start), min([c for c in cuts if c > pos], default=sent.end)
+
+
 def _nearest_date(dates: list[DateRef], pos: int, text: str, sent: Sentence) -> DateRef | None:
     """The date nearest the stage word, within its clause ('...; now, ...' dates only what follows it)."""
-    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
-    lo = max([c for c in cuts if c <= pos], default=sent.start)
-    hi = min([c for c in cuts if c > pos], default=sent.end)
+    lo, hi = _clause(text, sent, pos)
     dates = [d for d in dates if lo <= d.start < hi]
     return min(dates, key=lambda d: abs(d.start - pos)) if dates else None
 
 
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s")
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:while|whereas|but)\b")
 
 
 def _quantity(body: str) -> tuple[int, int | None, str | None, bool | None]:

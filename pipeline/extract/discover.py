@@ -54,6 +54,7 @@ _PLACE_WORDS = {"Square", "Street", "Sea", "Ocean", "River", "Mountains", "Gulf"
                 "Act", "Law", "Programme", "Program", "Treaty", "Agreement", "Model", "Strait", "Peninsula",
                 "Airport", "Base", "Border", "War", "Games", "Expo", "Section", "Nation", "Model"}
 _DESIGNATION = re.compile(rf"(?<![\w-])(?:[{_UP}][A-Za-z]{{0,5}}|[{_UP}]/[{_UP}])-\d{{1,4}}[A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![\w-])")
+_NOT_DESIGNATIONS = {"COVID", "SARS", "MERS", "G", "ISO", "ARMY", "MAKS", "IDEF", "DSEI", "IDEX", "EXPO", "NATO", "UN"}
 _DESIGNATION_CATEGORY = [(re.compile(r"^(?:Su|MiG|F|J|JF|Yak|Tu|Il|FA|F/A|Rafale)-"), "aircraft", "IV"),
                          (re.compile(r"^(?:Mi|Ka|AH|UH)-"), "aircraft", None),
                          (re.compile(r"^(?:S|HQ|Tor|Buk|Pantsir)-"), "air_defence_systems", None),
@@ -141,6 +142,9 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
             add(entity, s, e)
         for m in _DESIGNATION.finditer(text, zs, ze):
             name = m.group(0)
+            prefix, _, number = name.partition("-")
+            if prefix.upper() in _NOT_DESIGNATIONS or re.match(r"(?:19|20)\d\d$", number):
+                continue  # 'COVID-19', 'Army-2020', 'MAKS-2021' are not weapons
             category, unroca = next(((c, u) for p, c, u in _DESIGNATION_CATEGORY if p.match(name)), ("other", None))
             add(NewEntity("system", slug(name), name, category=category, unroca_category=unroca), m.start(), m.end())
     # later occurrences of surnames and acronyms found above

@@ -75,10 +75,10 @@ def find_mentions(source: Source, registry: Registry) -> list[Mention]:
 def _drop_class_after_model(text: str, found: list[Mention], registry: Registry) -> list[Mention]:
     """'S-400 missile defence systems', 'the S-400, a Russian-made missile defense system': the class
     words name the model, not a class."""
-    model_ends = [m.end for m in found if m.entity_type == "system" and registry.systems[m.entity_id].row.get("is_class") != "true"]
+    model_ends = [m.end for m in found if m.entity_type == "system" and not registry.systems[m.entity_id].is_class]
     out = []
     for m in found:
-        is_class = m.entity_type == "system" and registry.systems[m.entity_id].row.get("is_class") == "true"
+        is_class = m.entity_type == "system" and registry.systems[m.entity_id].is_class
         if is_class and any(_NAMES_THE_MODEL.match(text[end:m.start]) for end in model_ends if end <= m.start):
             continue
         out.append(m)

@@ -85,10 +85,11 @@ def _clause_after(text: str, pos: int, end: int) -> tuple[int, str]:
 def extract_statements(source: Source, sentences: list[Sentence], resolver: SpeakerResolver) -> list[Statement]:
     text = source.text
     out: list[Statement] = []
-    last_direct_speaker: tuple | None = None  # carried over to quotes with no cue
+    last_direct_speaker: tuple | None = None  # carried over to quotes with no cue, in the same or next paragraph
     pending_colon: tuple | None = None  # 'Shugaev said:' at the end of a paragraph
     quote_spans: list[tuple[int, int]] = []
-    for zone in source.zones:
+    last_direct_zone = -1
+    for zone_index, zone in enumerate(source.zones):
         if zone.kind != "body":
             continue
         for open_pos, close_pos in find_quotes(text, zone.start, zone.end):
@@ -109,14 +110,15 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
             if speaker is None:
                 if words < _MIN_WORDS or partial:
                     continue  # scare quote, title or stray mark
+                carried = last_direct_speaker is not None and zone_index - last_direct_zone <= 1
                 speaker = (last_direct_speaker[0], last_direct_speaker[1], last_direct_speaker[2],
-                           last_direct_speaker[3], None) if last_direct_speaker else (None, None, None, None, None)
+                           last_direct_speaker[3], None) if carried else (None, None, None, None, None)
             kind = "partial" if partial else "direct"
             out.append(Statement(s, e, kind, *speaker))
             if kind == "direct":  # a partial quote leaves the reporter's sentence reported speech
                 quote_spans.append((open_pos, close_pos))
             if kind == "direct" and speaker[0]:
-                last_direct_speaker = speaker
+                last_direct_speaker, last_direct_zone = speaker, zone_index
             pending_colon = None
         tail = _CUE_BEFORE.search(text, zone.start, zone.end) if text[zone.start:zone.end].rstrip().endswith(":") else None
         if tail:
@@ -221,8 +223,9 @@ def _indirect(text, sentences, quote_spans, resolver) -> list[Statement]:
             m = pattern.match(trimmed)
             if not m:
                 continue
-            if pattern is _CONTENT_FIRST and (len(m.group("spk").split()) > 12 or len(m.group("rest").split()) > 10):
-                continue  # the clause before the cue is not a speaker but a sentence of its own
+            if pattern is _CONTENT_FIRST and (len(m.group("spk").split()) > 12 or len(m.group("rest").split()) > 10
+                                              or len(m.group("content").split()) < 3):
+                continue  # 'Meanwhile, X argued ...': the words before the comma are not what was said
             if pattern is _SAYING:  # 'Rosoboronexport has previously reacted ..., saying ...': the subject speaks
                 subject = resolver.mention_starting_at(sent.start)
                 if subject is None:

@@ -15,7 +15,8 @@ def _rows(df, mask, key) -> str:
 # A status needs an event that reaches it: (event types, asserted only?)
 _STATUS_NEEDS = {"delivered": ({"delivery"}, True), "delivering": ({"delivery", "training", "servicing"}, True),
                  "contract": ({"contract"}, True), "agreement": ({"agreement"}, True),
-                 "offer": ({"offer"}, False), "cancelled": ({"cancellation"}, True)}
+                 "offer": ({"offer"}, False), "cancelled": ({"cancellation"}, True),
+                 "talks": ({"talks"}, False), "interest": ({"interest"}, True)}
 
 
 def check_rules(t: dict[str, pd.DataFrame]) -> list[str]:

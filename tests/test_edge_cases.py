@@ -1,0 +1,135 @@
+"""Inputs the seeds do not have: the rules hold on them, or the build refuses them clearly."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from pipeline import DEFAULT_SOURCES, REGISTRY_DIR, REPO_ROOT
+from pipeline.assemble import _status
+from pipeline.boilerplate import find_zones
+from pipeline.build import build
+from pipeline.corpus import Source, read_corpus
+from pipeline.errors import InputError
+from pipeline.extract.article import extract_article
+from pipeline.overrides import COLUMNS, load_overrides
+from pipeline.registry import load_registry
+
+
+def _facts(text, registry, published="2021-06-15", precision="day"):
+    source = Source("t", text, None, published=published, published_precision=precision, zones=find_zones(text))
+    return source, extract_article(source, registry)
+
+
+def test_sold_is_a_contract_and_values_stay_in_their_clause(registry):
+    text = "Russia sold S-400 systems to India for $5 billion, while Turkey received Su-35 fighters."
+    _, facts = _facts(text, registry)
+    india = [e for e in facts.events if e.recipient_id == "india"]
+    turkey = [e for e in facts.events if e.system_id == "su-35"]
+    assert [(e.event_type, e.value_usd) for e in india] == [("contract", 5_000_000_000)]
+    assert turkey and all(e.value_usd is None for e in turkey)
+
+
+def test_event_names_and_years_are_not_systems(registry):
+    text = "Rosoboronexport showed the Su-57 at Army-2020 and MAKS-2021 despite COVID-19, Mikheyev said."
+    _, facts = _facts(text, registry)
+    assert {m.surface for m in facts.mentions if m.entity_type == "system"} == {"Su-57"}
+
+
+def test_relative_date_at_sentence_start(registry):
+    _, facts = _facts("Last month, India signed a contract with Russia for S-400 systems.", registry)
+    [e] = [e for e in facts.events if e.event_type == "contract"]
+    assert (e.date.date, e.date.basis) == ("2021-05", "relative")
+
+
+def test_speaker_does_not_carry_over_far_paragraphs(registry):
+    text = ('"We will deliver the S-400 on time," Shugaev said.\n\n'
+            "The talks went on for months.\n\n"
+            "Analysts were divided.\n\n"
+            '"This is a matter of national sovereignty for all of us."\n')
+    _, facts = _facts(text, registry)
+    last = [s for s in facts.statements if s.kind == "direct"][-1]
+    assert last.speaker_id is None
+
+
+def test_unclosed_quote_runs_to_the_paragraph_end_and_nothing_else(registry):
+    text = ('Chemezov said: "We are ready to discuss new contracts with Ankara\n\n'
+            'Turkey bought S-400 systems in 2017, the Kremlin said.\n')
+    source, facts = _facts(text, registry)
+    quotes = [source.text[s.start:s.end] for s in facts.statements if s.kind == "direct"]
+    assert quotes == ["We are ready to discuss new contracts with Ankara"]
+    assert [e for e in facts.events if e.event_type == "contract" and e.date and e.date.date == "2017"]
+
+
+def test_crlf_article_keeps_exact_offsets(tmp_path, registry):
+    (tmp_path / "crlf.txt").write_bytes(b'Russia delivered S-400 systems to India.\r\n\r\n"It is done," Shugaev said.\r\n')
+    [source] = read_corpus(tmp_path)
+    assert source.text.count("\r\n") == 3
+    facts = extract_article(source, registry)
+    for m in facts.mentions:
+        assert source.text[m.start:m.end] == m.surface
+    assert [source.text[s.start:s.end] for s in facts.statements if s.kind == "direct"] == ["It is done"]
+
+
+def test_status_is_unknown_when_no_event_reaches_a_stage():
+    threats = [{"event_type": "sanction_threat", "mode": "asserted", "completed": False},
+               {"event_type": "contract", "mode": "denied", "completed": False},
+               {"event_type": "cancellation", "mode": "expected", "completed": False}]
+    assert _status(threats) == "unknown"
+    assert _status(threats + [{"event_type": "offer", "mode": "hypothetical", "completed": False}]) == "offer"
+
+
+@pytest.mark.parametrize("line, message", [
+    ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,batch,two,r", "is not an integer"),
+    ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,completed,yes,r", "is not true or false"),
+    ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,evnt_type=delivery,reject,,,r", "is not column=value"),
+    ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,system_id,,r", "cannot be blank"),
+])
+def test_override_values_are_checked_against_the_schemas(tmp_path, line, message):
+    src = tmp_path / "src"
+    shutil.copytree(DEFAULT_SOURCES, src)
+    (src / "overrides.csv").write_text(",".join(COLUMNS) + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_overrides(src, read_corpus(src))
+
+
+@pytest.mark.parametrize("row, message", [
+    ("zz,,person,RUS,,,,,,,", "name is required"),
+    ("zz,Zed,person,RUS,,,,,,", "row has 10 fields, the header 11"),
+])
+def test_registry_rows_are_checked(tmp_path, row, message):
+    folder = tmp_path / "registry"
+    shutil.copytree(REGISTRY_DIR, folder)
+    with open(folder / "actors.csv", "a", encoding="utf-8") as fh:
+        fh.write("\n" + row + "\n")  # after a blank line: the message must still name the right line
+    lines = (folder / "actors.csv").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(InputError, match=f"line {lines}: {message}"):
+        load_registry(folder)
+
+
+def test_registry_boolean_is_checked(tmp_path):
+    folder = tmp_path / "registry"
+    shutil.copytree(REGISTRY_DIR, folder)
+    with open(folder / "systems.csv", "a", encoding="utf-8") as fh:
+        fh.write("zz-1,ZZ-1,ZZ-1,,aircraft,,RUS,,yes,\n")
+    with pytest.raises(InputError, match="is_class 'yes' is not true or false"):
+        load_registry(folder)
+
+
+def test_sources_without_out_is_refused(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "pipeline", "build", "--sources", str(tmp_path)],
+                          cwd=REPO_ROOT, capture_output=True, text=True)
+    assert done.returncode == 2 and "--out is required with --sources" in done.stderr
+
+
+def test_dangling_override_target_is_a_validation_error_not_a_crash(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(DEFAULT_SOURCES, src)
+    with open(src / "overrides.csv", "a", encoding="utf-8") as fh:
+        fh.write("to-nowhere,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,supplier_id,atlantis,"
+                 "a supplier that is not an actor\n")
+    from pipeline.errors import ValidationFailed
+    with pytest.raises(ValidationFailed, match="foreign-key"):
+        build(src, tmp_path / "out")
+    assert not (tmp_path / "out" / "datapackage.json").exists()
