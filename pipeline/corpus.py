@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import schemas
 from .boilerplate import Zone, find_zones
-from .csvfile import read_rows
+from .csvfile import read_rows, read_utf8
 from .errors import InputError
 
 METADATA_FILE = "sources.csv"
@@ -84,18 +84,7 @@ def read_article(path: Path, root: Path) -> Source:
     resolved = path.resolve()
     if root not in resolved.parents:
         raise InputError(path, f"path escapes the sources folder (resolves to {resolved})")
-    try:
-        raw = resolved.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte offset {exc.start})",
-                         place=f"line {line}") from exc
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = read_utf8(path)
     if not text.strip():
         raise InputError(path, "article is empty")
     source = Source(source_id=source_id, text=text, path=path)

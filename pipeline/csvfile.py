@@ -1,4 +1,4 @@
-"""Reading the project's small input CSV files (sources.csv, registries, overrides) strictly:
+"""Reading input files strictly: article texts and the small CSV files (sources.csv, registries, overrides) strictly:
 UTF-8 (a byte-order mark allowed), the expected header, every row with the header's number of
 fields, and line numbers that point at the physical line, for error messages."""
 
@@ -11,17 +11,23 @@ from pathlib import Path
 from .errors import InputError
 
 
-def read_rows(path: Path, required: tuple[str, ...], allowed: tuple[str, ...] | None = None) -> list[tuple[int, dict]]:
-    """(line number, row) for every data row; InputError naming the file and line on any problem."""
+def read_utf8(path: Path) -> str:
+    """A file's text, strictly UTF-8 (a leading byte-order mark dropped); InputError names the bad byte."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"not valid UTF-8 (byte offset {exc.start})", place=f"line {line}") from exc
+        raise InputError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte offset {exc.start})",
+                         place=f"line {line}") from exc
+
+
+def read_rows(path: Path, required: tuple[str, ...], allowed: tuple[str, ...] | None = None) -> list[tuple[int, dict]]:
+    """(line number, row) for every data row; InputError naming the file and line on any problem."""
+    text = read_utf8(path)
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None) or []
     missing = [c for c in required if c not in header]

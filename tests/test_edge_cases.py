@@ -13,7 +13,6 @@ from pipeline.build import build
 from pipeline.corpus import Source, read_corpus
 from pipeline.errors import InputError
 from pipeline.extract.article import extract_article
-from pipeline.overrides import COLUMNS, load_overrides
 from pipeline.registry import load_registry
 
 
@@ -78,20 +77,6 @@ def test_status_is_unknown_when_no_event_reaches_a_stage():
                {"event_type": "cancellation", "mode": "expected", "completed": False}]
     assert _status(threats) == "unknown"
     assert _status(threats + [{"event_type": "offer", "mode": "hypothetical", "completed": False}]) == "offer"
-
-
-@pytest.mark.parametrize("line, message", [
-    ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,batch,two,r", "is not an integer"),
-    ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,completed,yes,r", "is not true or false"),
-    ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,evnt_type=delivery,reject,,,r", "is not column=value"),
-    ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,system_id,,r", "cannot be blank"),
-])
-def test_override_values_are_checked_against_the_schemas(tmp_path, line, message):
-    src = tmp_path / "src"
-    shutil.copytree(DEFAULT_SOURCES, src)
-    (src / "overrides.csv").write_text(",".join(COLUMNS) + "\n" + line + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match=message):
-        load_overrides(src, read_corpus(src))
 
 
 @pytest.mark.parametrize("row, message", [
