@@ -10,6 +10,7 @@ from .registry import Registry
 
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 _SPEAKING_KINDS = {"person", "anonymous_source"}
+PRONOUN_REACH = 800  # about two paragraphs of news copy
 
 
 class SpeakerResolver:
@@ -46,10 +47,11 @@ class SpeakerResolver:
         return max(hits, key=lambda m: m.end - m.start) if hits else None
 
     def last_speaker_before(self, pos: int) -> str | None:
-        """The person or anonymous source mentioned last before `pos` (for 'he said')."""
+        """The person or anonymous source mentioned last before `pos` (for 'he said'), if one is
+        mentioned close enough (PRONOUN_REACH characters) for the pronoun to refer to it."""
         best = None
         for m in self.actors:
-            if m.end <= pos and self.kind(m.entity_id) in _SPEAKING_KINDS:
+            if pos - PRONOUN_REACH <= m.start and m.end <= pos and self.kind(m.entity_id) in _SPEAKING_KINDS:
                 if best is None or m.end >= best.end:
                     best = m
         return best.entity_id if best else None

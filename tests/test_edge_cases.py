@@ -118,3 +118,20 @@ def test_dangling_override_target_is_a_validation_error_not_a_crash(tmp_path):
     with pytest.raises(ValidationFailed, match="foreign-key"):
         build(src, tmp_path / "out")
     assert not (tmp_path / "out" / "datapackage.json").exists()
+
+
+def test_same_named_bodies_of_two_states_stay_two_actors(registry):
+    ids = []
+    for text in ("Russia’s Defence Research Agency said the test was a success.",
+                 "Turkey’s Defence Research Agency said the talks went on."):
+        _, facts = _facts(text, registry)
+        ids += [(e.id, e.parent_id) for e in facts.entities]
+    assert ids == [("russia-defence-research-agency", "russia"), ("turkey-defence-research-agency", "turkey")]
+
+
+def test_pronoun_needs_a_person_nearby(registry):
+    filler = "The markets were calm and the weather was mild that week. " * 20
+    text = f"Shugaev spoke about exports.\n\n{filler}\n\n\"We are ready for new contracts,\" he said.\n"
+    _, facts = _facts(text, registry)
+    [quote] = [s for s in facts.statements if s.kind == "direct"]
+    assert quote.speaker_text == "he" and quote.speaker_id is None

@@ -180,7 +180,10 @@ def _organisations(text, zs, ze, registry, known):
     for m in _ORG.finditer(text, zs, ze):
         s, e = m.start(), m.end()
         words = text[s:e].split()
+        owner = _state_in(text, s, e, registry, known)  # "Russia's Defence Research Agency": before stripping
+        possessive = False
         while words and (words[0] in _ORG_STRIP or words[0].endswith(("’s", "'s"))):
+            possessive = possessive or words[0].endswith(("’s", "'s"))
             s += text[s:e].find(words[0]) + len(words[0])
             while s < e and text[s].isspace():
                 s += 1
@@ -194,8 +197,11 @@ def _organisations(text, zs, ze, registry, known):
                 "company" if head in ("Corporation", "Company", "Industries", "Industry", "Holding", "Holdings", "Bank", "Group") else
                 "research_institute" if head in ("Institute", "University", "Center", "Centre", "Foundation") else
                 "government_body")
-        state = _state_in(text, s, e, registry, known)
-        yield s, e, NewEntity("actor", slug(name), name, kind=kind, country=_iso(registry, state), parent_id=state)
+        state = _state_in(text, s, e, registry, known) or owner
+        # the owner's name is not part of the name left: it goes into the id, so that two countries'
+        # "Defence Research Agency" stay two actors
+        ident = f"{owner}-{slug(name)}" if possessive and owner else slug(name)
+        yield s, e, NewEntity("actor", ident, name, kind=kind, country=_iso(registry, state), parent_id=state)
 
 
 def _iso(registry: Registry, state: str | None) -> str | None:
