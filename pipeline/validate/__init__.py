@@ -9,18 +9,37 @@ from pathlib import Path
 from .. import schemas
 from ..tables import read_csv_table
 from .expectations import check_expectations
-from .frictionless_check import check_frictionless
+from .frictionless_check import check_descriptor_hashes, check_frictionless
+from .table_checks import check_tables
 from .provenance import check_provenance
 from .rules import check_rules
 
 
-def validate_package(folder: Path) -> list[str]:
+# Up to this many rows in all, frictionless checks every row; above it, frictionless reads a
+# sample of each table and DuckDB checks every Table Schema constraint over all rows.
+FULL_FRICTIONLESS_ROWS = 200_000
+SAMPLE_ROWS = 20_000
+
+
+def validate_package(folder: Path, full_frictionless_rows: int = FULL_FRICTIONLESS_ROWS,
+                     sample_rows: int = SAMPLE_ROWS) -> list[str]:
     """Every problem found in the package at `folder`; an empty list means it is valid."""
     folder = Path(folder)
     if not (folder / "datapackage.json").exists():
         return [f"{folder}: no datapackage.json"]
-    problems = check_frictionless(folder)
+    if _csv_lines(folder) <= full_frictionless_rows:
+        problems = check_frictionless(folder)
+    else:
+        problems = check_frictionless(folder, limit_rows=sample_rows) + check_descriptor_hashes(folder) + check_tables(folder)
     if problems:  # later layers assume typed, well-formed tables
         return problems
     tables = {t: read_csv_table(folder, t) for t in schemas.TABLES}
     return check_provenance(folder, tables) + check_rules(tables) + check_expectations(tables)
+
+
+def _csv_lines(folder: Path) -> int:
+    total = 0
+    for table in schemas.TABLES:
+        with open(folder / f"data/csv/{table}.csv", "rb") as fh:
+            total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+    return total

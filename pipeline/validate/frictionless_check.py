@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 from frictionless import Package
 
 
-def check_frictionless(folder: Path) -> list[str]:
+def check_frictionless(folder: Path, limit_rows: int | None = None) -> list[str]:
+    """The package as frictionless validates it (only the first `limit_rows` rows of each table if given)."""
     package = Package(str(Path(folder).resolve() / "datapackage.json"))
-    report = package.validate()
+    report = package.validate(limit_rows=limit_rows)
     problems = []
     for task in report.tasks:
         for error in task.errors:
@@ -19,4 +22,17 @@ def check_frictionless(folder: Path) -> list[str]:
             problems.append(f"schema: {where}: {d.get('type')}: {d.get('note') or d.get('message')}")
     for error in report.errors:
         problems.append(f"schema: {error.to_descriptor().get('message')}")
+    return problems
+
+
+def check_descriptor_hashes(folder: Path) -> list[str]:
+    """Bytes and sha256 of every CSV resource, as the descriptor declares them (what frictionless
+    checks itself when it reads whole files)."""
+    folder = Path(folder)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    problems = []
+    for res in descriptor.get("resources", []):
+        data = (folder / res["path"]).read_bytes()
+        if len(data) != res.get("bytes") or "sha256:" + hashlib.sha256(data).hexdigest() != res.get("hash"):
+            problems.append(f"schema: {res['name']}: hash-count: {res['path']} does not match its declared bytes/hash")
     return problems

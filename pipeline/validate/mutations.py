@@ -194,15 +194,16 @@ def copy_package(package: Path, dest: Path) -> None:
             shutil.copy2(src, dest / rel)
 
 
-def run(package: Path) -> list[tuple[Mutation, list[str]]]:
-    """(mutation, problems reported) for every mutation of the catalogue, each on a fresh copy."""
+def run(package: Path, **validate_options) -> list[tuple[Mutation, list[str]]]:
+    """(mutation, problems reported) for every mutation of the catalogue, each on a fresh copy
+    (`validate_options` go to validate_package, e.g. to force the sampled large-package mode)."""
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, mutation in enumerate(CATALOGUE):
             copy = Path(tmp) / f"m{i:02d}"
             copy_package(package, copy)
             mutation.apply(copy)
-            out.append((mutation, validate_package(copy)))
+            out.append((mutation, validate_package(copy, **validate_options)))
             shutil.rmtree(copy)
     return out
 
