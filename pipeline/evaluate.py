@@ -2,6 +2,12 @@
 recall of mentions, statements (span and speaker) and deal events (parties and system, stage,
 year). Scores the raw extraction, before curated overrides.
 
+Matching: a mention matches a gold mention of the same type and entity whose span it overlaps
+(a gold "?" — a name missing from the registry — matches an entity the registry does not have);
+a statement matches when the spans overlap by half their union; an unnamed speaker in the gold
+(blank id, words given) matches an anonymous actor; an event matches a gold row of the same
+sentence with the same (supplier, recipient, system), stage and year as measured.
+
     python -m pipeline.evaluate [--set seeds|unseen|all]
 """
 
@@ -131,8 +137,7 @@ def evaluate(set_name: str) -> list[Score]:
                    "type": g["event_type"], "year": g["year"] or None})
     pe = [{"sid": sid, "span": (e.start, e.end), "triple": (e.supplier_id, e.recipient_id, e.system_id),
            "type": e.event_type,
-           "year": e.date.date[:4] if e.date is not None and e.date.precision != "decade" else
-           (e.date.date[:4] if e.date is not None else None)}
+           "year": e.date.date[:4] if e.date is not None else None}
           for sid, f in facts.items() for e in f.events]
 
     def same_sentence(g, p):

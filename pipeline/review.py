@@ -38,6 +38,3 @@ def unreviewed(folder: Path) -> list[str]:
                 lines.append(f"    {m.source_id}:{m.char_start}-{m.char_end}  …{left}[{m.surface}]{right}…")
     return lines
 
-
-def count_unreviewed(folder: Path) -> int:
-    return sum(int((read_csv_table(Path(folder), t)["review_status"] == "extracted").sum()) for t in ("actors", "systems"))

@@ -76,10 +76,10 @@ def _inner(text: str, open_pos: int, close_pos: int) -> tuple[int, int]:
     return s, e
 
 
-def _clause_after(text: str, pos: int, end: int) -> tuple[int, str]:
+def _clause_after(text: str, pos: int, end: int) -> str:
+    """The words after a closing quote mark, up to the end of their sentence or the next quote."""
     stop = re.search(r"[.!?“\"]", text[pos:end])
-    limit = pos + stop.start() if stop else end
-    return pos, text[pos:limit]
+    return text[pos:pos + stop.start() if stop else end]
 
 
 def extract_statements(source: Source, sentences: list[Sentence], resolver: SpeakerResolver) -> list[Statement]:
@@ -121,12 +121,9 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
                 last_direct_speaker, last_direct_zone = speaker, zone_index
             pending_colon = None
         tail = _CUE_BEFORE.search(text, zone.start, zone.end) if text[zone.start:zone.end].rstrip().endswith(":") else None
-        if tail:
-            spk_s, spk_e = tail.start("spk"), tail.end("spk")
-            phrase = text[spk_s:spk_e].split(",")[-1].strip()
-            spk_s = spk_e - len(text[spk_s:spk_e].rstrip()) + (len(text[spk_s:spk_e].rstrip()) - len(phrase))
-            pending_colon = (resolver.resolve(spk_s, spk_e, phrase), phrase, spk_s, spk_s + len(phrase),
-                             tail.group("cue"), zone.end)
+        speaker = _speaker(text, tail.start("spk"), tail.end("spk"), tail.group("cue"), resolver) if tail else None
+        if speaker:
+            pending_colon = (*speaker, zone.end)
     out.extend(_indirect(text, sentences, quote_spans, resolver))
     return sorted(out, key=lambda x: (x.start, x.end, x.kind))
 
@@ -162,7 +159,7 @@ def _speaker(text, spk_start, spk_end, cue, resolver):
 
 
 def _cue_after(text, pos, end, resolver):
-    _, clause = _clause_after(text, pos, end)
+    clause = _clause_after(text, pos, end)
     for pattern in (_CUE_AFTER_VERB_FIRST, _CUE_AFTER_SPEAKER_FIRST):
         m = pattern.match(clause)
         if m:
