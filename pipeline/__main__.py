@@ -1,4 +1,4 @@
-"""Command line (`arms-data` or `python -m pipeline`): build, validate, review. Exit 0 on success, 1 when validation
+"""Command line (`arms-data` or `python -m pipeline`): build, validate, review, query, stats, diff. Exit 0 on success, 1 when validation
 fails, 2 on bad input or usage."""
 
 from __future__ import annotations
@@ -24,6 +24,16 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
     r = verbs.add_parser("review", help="list discovered actors and systems that no curator has reviewed, with evidence")
     r.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
+    q = verbs.add_parser("query", help="run one read-only SELECT over a package's tables")
+    q.add_argument("sql", help="a SELECT statement over sources, actors, systems, deals, deal_events, statements, mentions")
+    q.add_argument("--package", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
+    q.add_argument("--csv", action="store_true", help="print CSV instead of a text table")
+    st = verbs.add_parser("stats", help="summarise a package: rows, deals by status, events, statements, actors")
+    st.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
+    d = verbs.add_parser("diff", help="rows added, changed (which fields) and removed between two package versions")
+    d.add_argument("old", type=Path, help="the earlier package folder")
+    d.add_argument("new", type=Path, help="the later package folder")
+    d.add_argument("--markdown", action="store_true", help="print a changelog entry in Markdown")
     args = parser.parse_args(argv)
     try:
         if args.verb == "build":
@@ -38,6 +48,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"published {args.out.resolve()}")
             for name, df in tables.items():
                 print(f"  {name:<12} {len(df):>7} rows")
+            return 0
+        if args.verb in ("query", "stats"):
+            from . import query
+
+            print(query.run(args.package, args.sql, args.csv) if args.verb == "query" else query.stats(args.folder), end="")
+            return 0
+        if args.verb == "diff":
+            from .diff import diff_packages, render
+
+            for folder in (args.old, args.new):
+                if not (folder / "datapackage.json").exists():
+                    raise InputError(folder, "no datapackage.json: not a built package")
+            print(render(diff_packages(args.old, args.new), args.markdown), end="")
             return 0
         if args.verb == "review":
             from .review import unreviewed
