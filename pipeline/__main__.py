@@ -1,4 +1,4 @@
-"""Command line (`arms-data` or `python -m pipeline`): build, validate, review, query, stats, diff. Exit 0 on success, 1 when validation
+"""Command line (`arms-data` or `python -m pipeline`): build, validate, review, query, stats, diff, release. Exit 0 on success, 1 when validation
 fails, 2 on bad input or usage."""
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("old", type=Path, help="the earlier package folder")
     d.add_argument("new", type=Path, help="the later package folder")
     d.add_argument("--markdown", action="store_true", help="print a changelog entry in Markdown")
+    rl = verbs.add_parser("release", help="pack a package into a .tar.gz with a checksum, then unpack and validate it")
+    rl.add_argument("--package", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
+    rl.add_argument("--out", type=Path, default=REPO_ROOT / "dist", help="where to write the archive (default: dist/)")
     args = parser.parse_args(argv)
     try:
         if args.verb == "build":
@@ -53,6 +56,13 @@ def main(argv: list[str] | None = None) -> int:
             from . import query
 
             print(query.run(args.package, args.sql, args.csv) if args.verb == "query" else query.stats(args.folder), end="")
+            return 0
+        if args.verb == "release":
+            from .release import build_archive, verify_archive
+
+            archive = build_archive(args.package, args.out)
+            verify_archive(archive)
+            print(f"wrote {archive} and {archive.name}.sha256; unpacked and validated")
             return 0
         if args.verb == "diff":
             from .diff import diff_packages, render
