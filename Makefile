@@ -23,6 +23,7 @@ build: $(STAMP)
 	$(PY) -m pipeline build
 	$(PY) -m pipeline.readme_queries
 	$(PY) -m pipeline.dictionary
+	$(PY) -m pipeline.pictures
 
 validate: $(STAMP)
 	$(PY) -m pipeline validate

@@ -1,0 +1,119 @@
+"""Pictures generated from a package, as plain SVG (no plotting dependency, byte-stable):
+- docs/img/deal-timelines.svg: every deal with dated events, each event a mark at its date,
+  coloured by stage, hollow when not asserted;
+- docs/img/supply-overview.svg: who supplies what to whom, one line per deal, by status.
+
+    python -m pipeline.pictures [PACKAGE_DIR] [--check]
+"""
+
+from __future__ import annotations
+
+import sys
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+
+from . import REPO_ROOT
+from .tables import read_csv_table
+
+OUT = REPO_ROOT / "docs" / "img"
+STAGE_COLOURS = {"interest": "#9e9e9e", "talks": "#42a5f5", "offer": "#26c6da", "agreement": "#7e57c2",
+                 "contract": "#ef6c00", "delivery": "#2e7d32", "training": "#66bb6a", "servicing": "#a5d6a7",
+                 "sanction_threat": "#c62828", "cancellation": "#000000"}
+_FONT = 'font-family="Helvetica, Arial, sans-serif"'
+
+
+def _year(date: str) -> float:
+    parts = [int(p) for p in date.split("-")]
+    month = parts[1] if len(parts) > 1 else 7
+    return parts[0] + (month - 0.5) / 12
+
+
+def timelines(package: Path) -> str:
+    events = read_csv_table(package, "deal_events")
+    events = events[events["event_date"].notna()].copy()
+    events["x"] = events["event_date"].map(_year)
+    deals = sorted(events["deal_id"].unique())
+    lo, hi = int(events["x"].min()), int(events["x"].max()) + 1
+    left, width, row = 430, 520, 22
+    height = 60 + row * len(deals) + 40
+
+    def xpos(year):
+        return left + (year - lo) / (hi - lo) * width
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 30}" height="{height}" {_FONT} font-size="11">',
+           f'<text x="10" y="20" font-size="14" font-weight="bold">Deal timelines: each event at its date (or its '
+           f'report\'s), coloured by stage; hollow: not asserted</text>']
+    for year in range(lo, hi + 1):
+        out.append(f'<line x1="{xpos(year):.1f}" y1="35" x2="{xpos(year):.1f}" y2="{height - 35}" stroke="#e0e0e0"/>'
+                   f'<text x="{xpos(year):.1f}" y="{height - 20}" text-anchor="middle">{year}</text>')
+    for i, deal in enumerate(deals):
+        y = 50 + i * row
+        out.append(f'<text x="{left - 10}" y="{y + 4}" text-anchor="end">{escape(deal)}</text>')
+        for e in events[events["deal_id"] == deal].sort_values(["x", "event_id"]).itertuples():
+            colour = STAGE_COLOURS[e.event_type]
+            fill = colour if e.mode == "asserted" else "white"
+            out.append(f'<circle cx="{xpos(e.x):.1f}" cy="{y}" r="5" fill="{fill}" stroke="{colour}" stroke-width="2">'
+                       f'<title>{escape(e.event_type)} ({escape(e.mode)}) {escape(e.event_date)}, {escape(e.source_id)}: '
+                       f'{escape(e.evidence[:120])}</title></circle>')
+    legend_x = 10
+    for stage, colour in STAGE_COLOURS.items():
+        out.append(f'<circle cx="{legend_x + 5}" cy="{height - 6}" r="4" fill="{colour}"/>'
+                   f'<text x="{legend_x + 12}" y="{height - 2}">{stage}</text>')
+        legend_x += 12 + 7 * len(stage) + 12
+    return "\n".join(out + ["</svg>"]) + "\n"
+
+
+def supply_overview(package: Path) -> str:
+    deals = read_csv_table(package, "deals")
+    actors = read_csv_table(package, "actors").set_index("actor_id")["name"]
+    systems = read_csv_table(package, "systems").set_index("system_id")["name"]
+    suppliers, recipients = sorted(deals["supplier_id"].unique()), sorted(deals["recipient_id"].unique())
+    row = 24
+    height = 60 + row * max(len(deals), 1)
+    ys = {s: 50 + i * (height - 80) / max(len(suppliers), 1) for i, s in enumerate(suppliers)}
+    yr = {r: 50 + i * (height - 80) / max(len(recipients), 1) for i, r in enumerate(recipients)}
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="1040" height="{height}" {_FONT} font-size="11">',
+           '<text x="10" y="20" font-size="14" font-weight="bold">Who supplies what to whom '
+           '(one line per deal; label: system, deal type, status)</text>']
+    for i, d in enumerate(deals.sort_values(["supplier_id", "recipient_id", "deal_id"]).itertuples()):
+        y_label = 50 + i * row
+        out.append(f'<polyline points="160,{ys[d.supplier_id]:.1f} 300,{y_label} 740,{y_label} 860,{yr[d.recipient_id]:.1f}" '
+                   f'fill="none" stroke="#90a4ae"/>')
+        batch = f" (batch {d.batch})" if d.batch > 1 else ""
+        label = f"{systems.get(d.system_id, d.system_id)}{batch} — {d.deal_type.replace('_', ' ')} — {d.status}"
+        out.append(f'<text x="310" y="{y_label - 3}">{escape(label)}</text>')
+    for s, y in ys.items():
+        out.append(f'<text x="150" y="{y + 4:.1f}" text-anchor="end" font-weight="bold">{escape(actors.get(s, s))}</text>')
+    for r, y in yr.items():
+        out.append(f'<text x="870" y="{y + 4:.1f}" font-weight="bold">{escape(actors.get(r, r))}</text>')
+    return "\n".join(out + ["</svg>"]) + "\n"
+
+
+PICTURES = {"deal-timelines.svg": timelines, "supply-overview.svg": supply_overview}
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    args = [a for a in argv if a != "--check"]
+    package = Path(args[0]) if args else REPO_ROOT
+    stale = []
+    for name, draw in PICTURES.items():
+        svg = draw(package)
+        path = OUT / name
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != svg:
+                stale.append(name)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(svg, encoding="utf-8")
+    if stale:
+        print(f"out of date: {', '.join(stale)} (run python -m pipeline.pictures)", file=sys.stderr)
+        return 1
+    print("pictures up to date" if check else f"wrote {', '.join(PICTURES)} to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
