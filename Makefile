@@ -24,6 +24,7 @@ build: $(STAMP)
 	$(PY) -m pipeline.readme_queries
 	$(PY) -m pipeline.dictionary
 	$(PY) -m pipeline.pictures
+	$(PY) -m pipeline.explorer
 
 validate: $(STAMP)
 	$(PY) -m pipeline validate

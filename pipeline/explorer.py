@@ -1,0 +1,54 @@
+"""A static, self-contained HTML explorer generated from a package (docs/explorer.html): deals
+with their timelines, statements and events shown inside their source text with the evidence
+highlighted, actors and systems with everything linked to them, and search. No server needed.
+
+    python -m pipeline.explorer [PACKAGE_DIR] [--check]
+URL parameters: ?tab=deals|statements|actors|systems|sources&q=search&open=N (open the Nth item).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from . import REPO_ROOT, schemas
+from .tables import read_csv_table
+
+OUT = REPO_ROOT / "docs" / "explorer.html"
+TEMPLATE = Path(__file__).parent / "templates" / "explorer.html"
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    return [{k: (None if pd.isna(v) else (v.item() if hasattr(v, "item") else v)) for k, v in row.items()}
+            for row in df.to_dict(orient="records")]
+
+
+def render(package: Path) -> str:
+    package = Path(package)
+    data = {t: _records(read_csv_table(package, t)) for t in schemas.TABLES}
+    data["texts"] = {s["source_id"]: (package / s["text_path"]).read_text(encoding="utf-8") for s in data["sources"]}
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    return TEMPLATE.read_text(encoding="utf-8").replace("__DATA__", payload)
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    args = [a for a in argv if a != "--check"]
+    html = render(Path(args[0]) if args else REPO_ROOT)
+    if check:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != html:
+            print(f"{OUT} is out of date: run python -m pipeline.explorer", file=sys.stderr)
+            return 1
+        print(f"{OUT} is up to date")
+        return 0
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(html, encoding="utf-8")
+    print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
