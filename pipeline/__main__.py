@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("old", type=Path, help="the earlier package folder")
     d.add_argument("new", type=Path, help="the later package folder")
     d.add_argument("--markdown", action="store_true", help="print a changelog entry in Markdown")
+    d.add_argument("--changelog", type=Path, help="also add the entry to this CHANGELOG.md (newest first)")
     rl = verbs.add_parser("release", help="pack a package into a .tar.gz with a checksum, then unpack and validate it")
     rl.add_argument("--package", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
     rl.add_argument("--out", type=Path, default=REPO_ROOT / "dist", help="where to write the archive (default: dist/)")
@@ -71,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
                 if not (folder / "datapackage.json").exists():
                     raise InputError(folder, "no datapackage.json: not a built package")
             print(render(diff_packages(args.old, args.new), args.markdown), end="")
+            if args.changelog:
+                from .diff import changelog_entry, prepend_entry
+
+                prepend_entry(args.changelog, changelog_entry(args.old, args.new))
             return 0
         if args.verb == "review":
             from .review import unreviewed

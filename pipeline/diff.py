@@ -68,3 +68,21 @@ def render(diffs: dict[str, TableDiff], markdown: bool = False, limit: int = 20)
         if markdown:
             lines.append("")
     return "\n".join(lines) + "\n" if lines else "no differences\n"
+
+
+def changelog_entry(old: Path, new: Path) -> str:
+    """A CHANGELOG section for the package at `new`, compared with the earlier one at `old`."""
+    import json
+
+    def version(folder):
+        return json.loads((Path(folder) / "datapackage.json").read_text(encoding="utf-8"))["version"]
+
+    return f"## {version(new)} (compared with {version(old)})\n\n" + render(diff_packages(old, new), markdown=True)
+
+
+def prepend_entry(changelog: Path, entry: str) -> None:
+    """Insert `entry` before the newest section of CHANGELOG.md, keeping its preamble on top."""
+    text = changelog.read_text(encoding="utf-8")
+    at = text.find("\n## ")
+    head, rest = (text, "") if at < 0 else (text[:at + 1], text[at + 1:])
+    changelog.write_text(head + entry.rstrip("\n") + "\n\n" + rest, encoding="utf-8")

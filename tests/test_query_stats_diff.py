@@ -59,3 +59,25 @@ def test_diff_reports_added_changed_removed(built_package, tmp_path):
     assert diffs["sources"].empty
     assert f"removed `{dropped}`" in render(diffs, markdown=True)
     assert render(diff_packages(built_package, built_package)) == "no differences\n"
+
+
+def test_changelog_entry_goes_on_top(built_package, tmp_path):
+    from pipeline.diff import changelog_entry, prepend_entry
+
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text("# Changelog\n\npreamble\n\n## 0.1.0 — first version\n\nfirst\n", encoding="utf-8")
+    prepend_entry(changelog, changelog_entry(built_package, built_package))
+    text = changelog.read_text(encoding="utf-8")
+    assert text.index("preamble") < text.index("## 0.1.0 (compared with 0.1.0)") < text.index("## 0.1.0 — first version")
+    assert "no differences" in text
+
+
+def test_versions_agree():
+    import json
+    import re
+
+    from pipeline import __version__
+    descriptor = json.loads((REPO_ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    citation = re.search(r"^version: (\S+)$", (REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M).group(1)
+    assert descriptor["version"] == citation == __version__
+    assert f"## {__version__}" in (REPO_ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
