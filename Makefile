@@ -23,8 +23,6 @@ build: $(STAMP)
 	$(PY) -m pipeline build
 	$(PY) -m pipeline.readme_queries
 	$(PY) -m pipeline.dictionary
-	$(PY) -m pipeline.pictures
-	$(PY) -m pipeline.explorer
 
 validate: $(STAMP)
 	$(PY) -m pipeline validate

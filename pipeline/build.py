@@ -16,7 +16,7 @@ from .corpus import read_corpus
 from .errors import ValidationFailed
 from .extract_all import extract_corpus
 from .overrides import apply_overrides, load_overrides
-from .publish import DB_FILE, swap_in, write_duckdb, write_package
+from .publish import DB_FILE, swap_in, write_duckdb, write_package, write_views_for_people
 from .registry import load_registry
 from .validate import validate_package
 
@@ -55,6 +55,7 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
             raise ValidationFailed(problems)
         with clock("publish"):
             write_duckdb(staging / DB_FILE, tables)
+            write_views_for_people(staging)
             swap_in(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -26,8 +26,16 @@ def _records(df: pd.DataFrame) -> list[dict]:
             for row in df.to_dict(orient="records")]
 
 
+MAX_SOURCES = 2000  # beyond this the page would be too heavy for a browser; query the package instead
+
+
 def render(package: Path) -> str:
     package = Path(package)
+    n_sources = len(read_csv_table(package, "sources"))
+    if n_sources > MAX_SOURCES:
+        return (f"<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Arms cooperation explorer</title>"
+                f"<p>This package has {n_sources} articles, more than the explorer shows ({MAX_SOURCES}); "
+                f"query it with <code>arms-data query</code> or DuckDB.</p></html>\n")
     data = {t: _records(read_csv_table(package, t)) for t in schemas.TABLES}
     data["texts"] = {s["source_id"]: (package / s["text_path"]).read_text(encoding="utf-8") for s in data["sources"]}
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")

@@ -18,6 +18,7 @@ from . import REPO_ROOT
 from .tables import read_csv_table
 
 OUT = REPO_ROOT / "docs" / "img"
+MAX_DEALS = 40  # larger packages: the deals with most events
 STAGE_COLOURS = {"interest": "#9e9e9e", "talks": "#42a5f5", "offer": "#26c6da", "agreement": "#7e57c2",
                  "contract": "#ef6c00", "delivery": "#2e7d32", "training": "#66bb6a", "servicing": "#a5d6a7",
                  "sanction_threat": "#c62828", "cancellation": "#000000"}
@@ -30,11 +31,21 @@ def _year(date: str) -> float:
     return parts[0] + (month - 0.5) / 12
 
 
+def _empty(message: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="600" height="40" {_FONT} font-size="13">'
+            f'<text x="10" y="25">{escape(message)}</text></svg>\n')
+
+
 def timelines(package: Path) -> str:
     events = read_csv_table(package, "deal_events")
     events = events[events["event_date"].notna()].copy()
+    if events.empty:
+        return _empty("Deal timelines: no dated deal events in this package")
     events["x"] = events["event_date"].map(_year)
-    deals = sorted(events["deal_id"].unique())
+    counts = events["deal_id"].value_counts()
+    deals = sorted(counts.sort_values(ascending=False, kind="stable").index[:MAX_DEALS]
+                   if len(counts) > MAX_DEALS else counts.index)
+    events = events[events["deal_id"].isin(deals)]
     lo, hi = int(events["x"].min()), int(events["x"].max()) + 1
     left, width, row = 430, 520, 22
     height = 60 + row * len(deals) + 40
@@ -67,6 +78,10 @@ def timelines(package: Path) -> str:
 
 def supply_overview(package: Path) -> str:
     deals = read_csv_table(package, "deals")
+    if deals.empty:
+        return _empty("Who supplies what to whom: no deals in this package")
+    if len(deals) > MAX_DEALS:  # the deals with most events
+        deals = deals.sort_values(["n_events", "deal_id"], ascending=[False, True]).head(MAX_DEALS)
     actors = read_csv_table(package, "actors").set_index("actor_id")["name"]
     systems = read_csv_table(package, "systems").set_index("system_id")["name"]
     suppliers, recipients = sorted(deals["supplier_id"].unique()), sorted(deals["recipient_id"].unique())
@@ -92,6 +107,13 @@ def supply_overview(package: Path) -> str:
 
 
 PICTURES = {"deal-timelines.svg": timelines, "supply-overview.svg": supply_overview}
+
+
+def write_pictures(package: Path, out: Path) -> None:
+    """Draw every picture of the package at `package` into the folder `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, draw in PICTURES.items():
+        (out / name).write_text(draw(package), encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

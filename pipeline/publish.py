@@ -24,7 +24,9 @@ from .corpus import Source
 DB_FILE = "data/arms.duckdb"
 VIEWS_FILE = "data/views.sql"
 # What a package consists of; these paths are replaced together on publish.
-PUBLISHED = ("datapackage.json", "data/csv", "data/parquet", "data/texts", DB_FILE, VIEWS_FILE)
+EXPLORER_FILE = "docs/explorer.html"
+PICTURES_DIR = "docs/img"
+PUBLISHED = ("datapackage.json", "data/csv", "data/parquet", "data/texts", DB_FILE, VIEWS_FILE, EXPLORER_FILE, PICTURES_DIR)
 DATA_LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                 "title": "Creative Commons Attribution 4.0 International"}
 
@@ -42,6 +44,16 @@ def write_package(folder: Path, tables: dict[str, pd.DataFrame], sources: list[S
         pq.write_table(to_arrow(table, df), folder / f"data/parquet/{table}.parquet", compression="zstd")
     (folder / "datapackage.json").write_text(descriptor_json(folder, sources), encoding="utf-8")
     (folder / VIEWS_FILE).write_text(views_sql(), encoding="utf-8")
+
+
+def write_views_for_people(folder: Path) -> None:
+    """The explorer page and the pictures, drawn from the package's own files."""
+    from .explorer import render
+    from .pictures import write_pictures
+
+    (folder / EXPLORER_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (folder / EXPLORER_FILE).write_text(render(folder), encoding="utf-8")
+    write_pictures(folder, folder / PICTURES_DIR)
 
 
 def to_csv_bytes(table: str, df: pd.DataFrame) -> bytes:

@@ -19,8 +19,7 @@ from .errors import InputError, ValidationFailed
 from .publish import PUBLISHED
 from .validate import validate_package
 
-EXTRA_FILES = ("README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md", "docs/data-dictionary.md", "docs/explorer.html",
-               "docs/img")
+EXTRA_FILES = ("README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md", "docs/data-dictionary.md")
 
 
 def _members(package: Path) -> list[Path]:

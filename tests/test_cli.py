@@ -58,3 +58,15 @@ def test_validate_repository_package_and_missing_package(tmp_path):
 def test_help_lists_the_verbs():
     done = run("--help")
     assert done.returncode == 0 and "build" in done.stdout and "validate" in done.stdout
+
+
+def test_article_without_deals_or_quotes_still_publishes(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "plain.txt").write_text("Rosoboronexport opened an office in Ankara.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = run("build", "--sources", src, "--out", out)
+    assert done.returncode == 0, done.stderr
+    assert (out / "data/csv/deals.csv").read_text(encoding="utf-8").count("\n") == 1  # header only
+    assert "no deals in this package" in (out / "docs/img/supply-overview.svg").read_text(encoding="utf-8")
+    assert run("validate", out).returncode == 0
