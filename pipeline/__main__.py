@@ -40,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     rl.add_argument("--out", type=Path, default=REPO_ROOT / "dist", help="where to write the archive (default: dist/)")
     args = parser.parse_args(argv)
     try:
+        if args.verb not in ("build", "validate"):  # validate reports a missing package as a problem
+            for name in ("folder", "package", "old", "new"):
+                if getattr(args, name, None) is not None:
+                    _require_package(getattr(args, name))
         if args.verb == "build":
             from .build import build
 
@@ -68,9 +72,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.verb == "diff":
             from .diff import diff_packages, render
 
-            for folder in (args.old, args.new):
-                if not (folder / "datapackage.json").exists():
-                    raise InputError(folder, "no datapackage.json: not a built package")
             print(render(diff_packages(args.old, args.new), args.markdown), end="")
             if args.changelog:
                 from .diff import changelog_entry, prepend_entry
@@ -80,8 +81,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.verb == "review":
             from .review import unreviewed
 
-            if not (args.folder / "datapackage.json").exists():
-                raise InputError(args.folder, "no datapackage.json: not a built package")
             lines = unreviewed(args.folder)
             print("\n".join(lines) if lines else "nothing to review: every actor and system is curated")
             return 0
@@ -101,6 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationFailed as exc:
         print(f"error: the built package is not valid, nothing was published\n{exc}", file=sys.stderr)
         return 1
+
+
+def _require_package(folder: Path) -> None:
+    if not (Path(folder) / "datapackage.json").is_file():
+        raise InputError(folder, "no datapackage.json: not a built package")
 
 
 if __name__ == "__main__":

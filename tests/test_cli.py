@@ -70,3 +70,11 @@ def test_article_without_deals_or_quotes_still_publishes(tmp_path):
     assert (out / "data/csv/deals.csv").read_text(encoding="utf-8").count("\n") == 1  # header only
     assert "no deals in this package" in (out / "docs/img/supply-overview.svg").read_text(encoding="utf-8")
     assert run("validate", out).returncode == 0
+
+
+def test_every_verb_names_a_missing_package(tmp_path):
+    missing = tmp_path / "nothing-here"
+    for args in (["review", missing], ["stats", missing], ["query", "SELECT 1", "--package", missing],
+                 ["diff", missing, REPO_ROOT], ["release", "--package", missing, "--out", tmp_path / "dist"]):
+        done = run(*args)
+        assert done.returncode == 2 and f"{missing}: no datapackage.json" in done.stderr, (args, done.stderr)
