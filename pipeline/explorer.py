@@ -2,22 +2,20 @@
 with their timelines, statements and events shown inside their source text with the evidence
 highlighted, actors and systems with everything linked to them, and search. No server needed.
 
-    python -m pipeline.explorer [PACKAGE_DIR] [--check]
+Every build writes it to docs/explorer.html of its output (publish.write_views_for_people).
 URL parameters: ?tab=deals|statements|actors|systems|sources&q=search&open=N (open the Nth item).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-from . import REPO_ROOT, schemas
+from . import schemas
 from .tables import read_csv_table
 
-OUT = REPO_ROOT / "docs" / "explorer.html"
 TEMPLATE = Path(__file__).parent / "templates" / "explorer.html"
 
 
@@ -40,23 +38,3 @@ def render(package: Path) -> str:
     data["texts"] = {s["source_id"]: (package / s["text_path"]).read_text(encoding="utf-8") for s in data["sources"]}
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     return TEMPLATE.read_text(encoding="utf-8").replace("__DATA__", payload)
-
-
-def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    args = [a for a in argv if a != "--check"]
-    html = render(Path(args[0]) if args else REPO_ROOT)
-    if check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != html:
-            print(f"{OUT} is out of date: run python -m pipeline.explorer", file=sys.stderr)
-            return 1
-        print(f"{OUT} is up to date")
-        return 0
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(html, encoding="utf-8")
-    print(f"wrote {OUT}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

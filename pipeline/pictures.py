@@ -2,22 +2,17 @@
 - docs/img/deal-timelines.svg: every deal with dated events, each event a mark at its date,
   coloured by stage, hollow when not asserted;
 - docs/img/supply-overview.svg: who supplies what to whom, one line per deal, by status.
-
-    python -m pipeline.pictures [PACKAGE_DIR] [--check]
+Every build draws them into docs/img/ of its output (publish.write_views_for_people).
 """
 
 from __future__ import annotations
 
-import sys
 from html import escape
 from pathlib import Path
 
-import pandas as pd
 
-from . import REPO_ROOT
 from .tables import read_csv_table
 
-OUT = REPO_ROOT / "docs" / "img"
 MAX_DEALS = 40  # larger packages: the deals with most events
 STAGE_COLOURS = {"interest": "#9e9e9e", "talks": "#42a5f5", "offer": "#26c6da", "agreement": "#7e57c2",
                  "contract": "#ef6c00", "delivery": "#2e7d32", "training": "#66bb6a", "servicing": "#a5d6a7",
@@ -114,28 +109,3 @@ def write_pictures(package: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, draw in PICTURES.items():
         (out / name).write_text(draw(package), encoding="utf-8")
-
-
-def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    args = [a for a in argv if a != "--check"]
-    package = Path(args[0]) if args else REPO_ROOT
-    stale = []
-    for name, draw in PICTURES.items():
-        svg = draw(package)
-        path = OUT / name
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != svg:
-                stale.append(name)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(svg, encoding="utf-8")
-    if stale:
-        print(f"out of date: {', '.join(stale)} (run python -m pipeline.pictures)", file=sys.stderr)
-        return 1
-    print("pictures up to date" if check else f"wrote {', '.join(PICTURES)} to {OUT}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from pipeline import REPO_ROOT, explorer
+from pipeline.publish import EXPLORER_FILE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -32,7 +33,7 @@ def _chromium(tmp_path, *args):
 
 def test_explorer_is_up_to_date_and_self_contained():
     html = explorer.render(REPO_ROOT)
-    assert explorer.OUT.read_text(encoding="utf-8") == html, "docs/explorer.html is stale: run python -m pipeline.explorer"
+    assert (REPO_ROOT / EXPLORER_FILE).read_text(encoding="utf-8") == html, "docs/explorer.html is stale: run make"
     assert "http://" not in html.split("<script", 1)[0] and "<link" not in html and " src=" not in html
 
 

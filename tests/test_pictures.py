@@ -3,12 +3,13 @@
 import re
 
 from pipeline import REPO_ROOT, pictures
+from pipeline.publish import PICTURES_DIR
 from pipeline.tables import read_csv_table
 
 
 def test_pictures_are_up_to_date():
     for name, draw in pictures.PICTURES.items():
-        assert (pictures.OUT / name).read_text(encoding="utf-8") == draw(REPO_ROOT), f"{name} is stale"
+        assert (REPO_ROOT / PICTURES_DIR / name).read_text(encoding="utf-8") == draw(REPO_ROOT), f"{name} is stale"
 
 
 def test_timeline_has_a_row_per_dated_deal_and_a_mark_per_event(built_package):
