@@ -92,9 +92,10 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     demonyms = _demonym_regex(registry)
     out: list[DealEvent] = []
     body_sentences = [sent for sent in sentences if sent.kind == "body"]
-    article_states = [st for sent in body_sentences for st in _states(text, sent, mentions, registry, demonyms)]
-    third_parties = set().union(*(_sanctioning(text, _states(text, sent, mentions, registry, demonyms))
-                                  for sent in body_sentences)) if body_sentences else set()
+    states_of = {sent: _states(text, sent, mentions, registry, demonyms) for sent in body_sentences}
+    article_states = [st for sent in body_sentences for st in states_of[sent]]
+    sanctioning_in = {sent: _sanctioning(text, states_of[sent]) for sent in body_sentences}
+    third_parties = set().union(*sanctioning_in.values())
     buyer_counts = Counter(st for st, _, _, _ in article_states if st not in third_parties)
     for sent in body_sentences:
         body = text[sent.start:sent.end]
@@ -107,7 +108,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         if not triggers:
             continue
         in_sent = [m for m in systems if sent.start <= m.start < sent.end]
-        states = _states(text, sent, mentions, registry, demonyms)
+        states = states_of[sent]
         dates = [d for d in find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
                  if not _SPEECH_DATE.search(text[max(sent.start, d.start - 20):d.start])]  # 'said on Monday' dates the speech
         seen = set()
@@ -115,7 +116,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         for event_type, t_start, t_end in triggers:
             for system in _systems_for(text, in_sent, systems, t_start, sent, event_type):
                 parties = _parties(system, t_start, states, registry, default_supplier, earlier, event_type,
-                                   _sanctioning(text, states) | third_parties, buyer_counts)
+                                   sanctioning_in[sent] | third_parties, buyer_counts)
                 if parties is None:
                     continue
                 stages = [(event_type, _mode(body, t_start - sent.start, t_end - sent.start), _nearest_date(dates, t_start, text, sent))]
