@@ -20,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--out", type=Path, default=None,
                    help="package folder to publish into (required with --sources; default: the repository)")
     b.add_argument("--registry", type=Path, default=REGISTRY_DIR, help="folder with actors.csv and systems.csv")
+    b.add_argument("--workers", type=int, default=None, help="extraction processes (default: every core)")
+    b.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster")
     v = verbs.add_parser("validate", help="run every validation layer on a built package")
     v.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
     r = verbs.add_parser("review", help="list discovered actors and systems that no curator has reviewed, with evidence")
@@ -52,7 +55,17 @@ def main(argv: list[str] | None = None) -> int:
                     parser.error("--out is required with --sources (the repository's package is built from its own corpus)")
                 args.out = REPO_ROOT
 
-            tables = build(args.sources, args.out, args.registry, report=lambda line: print(f"warning: {line}", file=sys.stderr))
+            def run(executor=None):
+                return build(args.sources, args.out, args.registry, workers=args.workers, executor=executor,
+                             report=lambda line: print(f"warning: {line}", file=sys.stderr))
+
+            if args.dask:
+                from .cluster import dask_executor
+
+                with dask_executor(args.dask, args.workers) as executor:
+                    tables = run(executor)
+            else:
+                tables = run()
             print(f"published {args.out.resolve()}")
             for name, df in tables.items():
                 print(f"  {name:<12} {len(df):>7} rows")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,10 +26,12 @@ CACHE_DIR = ".cache/extract"  # inside the output folder; never published
 
 
 def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path = REGISTRY_DIR,
-          report=None, timings: dict | None = None, workers: int | None = None, cache: bool = True) -> dict[str, pd.DataFrame]:
+          report=None, timings: dict | None = None, workers: int | None = None, cache: bool = True,
+          executor: Executor | None = None) -> dict[str, pd.DataFrame]:
     """Build the package from the articles in `sources` into `out`; nothing changes in `out` on failure.
     `report(line)` receives notices (overrides that no longer match anything); `timings` receives the
-    seconds each stage took; extraction results are cached under `out/.cache/` unless `cache` is False."""
+    seconds each stage took; extraction results are cached under `out/.cache/` unless `cache` is False.
+    Extraction runs on `executor` if given (e.g. a Dask cluster's), else on a local pool of `workers`."""
     clock = _Stages(timings)
     out = Path(out)
     with clock("ingest"):
@@ -37,7 +40,7 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
         overrides = load_overrides(Path(sources), articles)
     with clock("extract"):
         stats = {}
-        facts = extract_corpus(articles, reg, out / CACHE_DIR if cache else None, workers, stats)
+        facts = extract_corpus(articles, reg, out / CACHE_DIR if cache else None, workers, stats, executor)
     with clock("assemble"):
         rows = extracted_rows(articles, facts)
         for o in apply_overrides(rows, overrides, deal_id):

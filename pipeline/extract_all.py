@@ -8,7 +8,7 @@ import hashlib
 import os
 import pickle
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,18 +43,23 @@ def article_key(source: Source, registry: Registry) -> str:
 
 
 def extract_corpus(sources: list[Source], registry: Registry, cache_dir: Path | None = None,
-                   workers: int | None = None, stats: dict | None = None) -> list[ArticleFacts]:
-    """Facts for every article, in the order given; cached ones are read back, not recomputed."""
+                   workers: int | None = None, stats: dict | None = None,
+                   executor: Executor | None = None) -> list[ArticleFacts]:
+    """Facts for every article, in the order given; cached ones are read back, not recomputed.
+
+    Uncached articles are extracted in batches on `executor` when one is given (any
+    concurrent.futures.Executor: a Dask cluster's `client.get_executor()`, see `cluster.py`),
+    else on a local process pool over `workers` cores (all by default), or in this process
+    when there are few of them."""
     keys = [article_key(s, registry) for s in sources]
     results: list[ArticleFacts | None] = [_read(cache_dir, k) if cache_dir else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     workers = workers or os.cpu_count() or 1
-    if len(todo) >= _PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(registry,)) as pool:
-            chunk = max(1, len(todo) // (workers * 8))
-            done = pool.map(_extract_in_worker, (sources[i] for i in todo), chunksize=chunk)
-            for i, facts in zip(todo, _progress(done, len(todo))):
-                results[i] = facts
+    if executor is not None and todo:
+        _run_batches(executor, sources, todo, results, registry, parts=8 * workers)
+    elif len(todo) >= _PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            _run_batches(pool, sources, todo, results, registry, parts=8 * workers)
     else:
         for i in _progress(todo, len(todo)):
             results[i] = extract_article(sources[i], registry)
@@ -66,16 +71,35 @@ def extract_corpus(sources: list[Source], registry: Registry, cache_dir: Path | 
     return results
 
 
-_WORKER_REGISTRY: Registry | None = None
+def extract_batch(batch: list[Source], registry: Registry) -> list[ArticleFacts]:
+    """The unit of work sent to a worker: a pure function of its articles and the registry."""
+    return [extract_article(s, registry) for s in batch]
 
 
-def _init_worker(registry: Registry) -> None:
-    global _WORKER_REGISTRY
-    _WORKER_REGISTRY = registry
+def _run_batches(executor: Executor, sources: list[Source], todo: list[int], results: list,
+                 registry: Registry, parts: int) -> None:
+    """Split `todo` into about `parts` batches (at most 500 articles each), map them on `executor`
+    and put each article's facts in its place; the registry travels once per batch."""
+    size = max(1, min(500, -(-len(todo) // parts)))
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    done = executor.map(extract_batch, [[sources[i] for i in b] for b in batches], [registry] * len(batches))
+    bar = _bar(len(todo))
+    for batch, facts in zip(batches, done):
+        for i, f in zip(batch, facts):
+            results[i] = f
+        if bar is not None:
+            bar.update(len(batch))
+    if bar is not None:
+        bar.close()
 
 
-def _extract_in_worker(source: Source) -> ArticleFacts:
-    return extract_article(source, _WORKER_REGISTRY)
+def _bar(total: int):
+    """A progress bar on a terminal for long runs; None otherwise."""
+    if total < _PARALLEL_FROM or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="extract", unit="article", file=sys.stderr)
 
 
 def _progress(items, total: int):

@@ -52,3 +52,19 @@ def test_synthetic_corpus_is_deterministic(tmp_path):
     assert all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
     assert (tmp_path / "a" / "syn-11-000000.txt").read_text(encoding="utf-8") != \
         write_corpus(1, tmp_path / "c", seed=12).joinpath("syn-12-000000.txt").read_text(encoding="utf-8")
+
+
+def test_dask_cluster_extracts_what_the_local_pool_does(tmp_path, registry):
+    """The same batches run on a real Dask LocalCluster (two worker processes) through the
+    Executor interface, and give exactly the local pool's facts; a build with it publishes the
+    same bytes."""
+    from pipeline.cluster import dask_executor
+
+    folder = write_corpus(60, tmp_path / "syn", seed=5)
+    sources = read_corpus(folder)
+    with dask_executor("local", workers=2) as executor:
+        on_dask = extract_corpus(sources, registry, executor=executor)
+        build(DEFAULT_SOURCES, tmp_path / "dask-out", executor=executor, cache=False)
+    assert on_dask == extract_corpus(sources, registry, workers=1)
+    build(DEFAULT_SOURCES, tmp_path / "local-out", cache=False)
+    assert not filecmp.dircmp(tmp_path / "dask-out/data/csv", tmp_path / "local-out/data/csv").diff_files
