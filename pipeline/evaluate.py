@@ -25,7 +25,7 @@ from .extract.article import extract_article
 from .registry import load_registry
 
 GOLD = REPO_ROOT / "tests" / "gold"
-SETS = {"seeds": DEFAULT_SOURCES, "unseen": GOLD / "unseen" / "texts"}
+SETS = {"seeds": DEFAULT_SOURCES, "unseen": GOLD / "unseen" / "texts", "heldout": GOLD / "heldout" / "texts"}
 
 
 @dataclass(frozen=True)
