@@ -1,5 +1,21 @@
 """Statements: quote forms, cues before and after, carried-over speakers, scare quotes."""
 
+from pathlib import Path
+
+from pipeline.boilerplate import find_zones
+from pipeline.corpus import Source
+from pipeline.extract.article import extract_article
+
+
+def _article(registry, text):
+    """{statement text: (statement, speaker name)} for one article given as a string."""
+    source = Source(source_id="t", text=text, path=Path("t.txt"))
+    source.zones = find_zones(text)
+    facts = extract_article(source, registry)
+    names = {e.id: e.name for e in facts.entities}
+    names.update({k: v.row.get("name") for k, v in registry.actors.items()})
+    return {text[s.start:s.end]: (s, names.get(s.speaker_id)) for s in facts.statements}
+
 
 def _by_text(facts, corpus, sid):
     text = corpus[sid].text
@@ -83,3 +99,32 @@ def test_statement_and_speaker_offsets_slice_the_text(facts, corpus):
             assert text[st.start:st.end].strip() == text[st.start:st.end]
             if st.speaker_start is not None:
                 assert text[st.speaker_start:st.speaker_end] == st.speaker_text
+
+
+def test_a_quote_that_ends_its_sentence_takes_no_cue_from_the_next_one(registry):
+    got = _article(registry, "Sanctions loom\n\nMike Pompeo and Mark Esper wrote in a letter to Egyptian Defense "
+                             "Minister Mohamed Zaki: \"Major new arms deals with Russia would complicate future U.S. "
+                             "defense transactions.\" Russian business daily Kommersant reported in March that Egypt "
+                             "had signed a contract.\n")
+    st, name = got["Major new arms deals with Russia would complicate future U.S. defense transactions."]
+    assert (st.kind, st.cue, name) == ("direct", "wrote", "Mark Esper")
+    carried = _article(registry, "Belarus\n\n\u201cWe want the S-400 as well,\u201d President Alexander Lukashenko "
+                                 "told a meeting. \u201cRussia is our closest ally, and we will buy what we need.\u201d "
+                                 "The Kremlin said talks were continuing.\n")
+    st, name = carried["Russia is our closest ally, and we will buy what we need."]
+    assert (st.cue, name) == (None, "Alexander Lukashenko")
+
+
+def test_a_characterising_verb_makes_a_one_word_quote_partial(registry):
+    got = _article(registry, "Ankara reacts\n\nThe Turkish Foreign Ministry called the decision \"unfair\" and "
+                             "warned that it would damage ties. The minister praised the \"Crete model\".\n")
+    st, _ = got["unfair"]
+    assert (st.kind, st.cue, st.speaker_text) == ("partial", "called", "The Turkish Foreign Ministry")
+    assert "Crete model" not in got  # a capitalised name in quotes stays a name
+
+
+def test_a_named_speaker_with_a_long_apposition_is_discovered(registry):
+    got = _article(registry, "F-35\n\nEllen Lord, the Pentagon's top acquisition official, told reporters that "
+                             "moving the work would cost the program $600 million.\n")
+    st, name = got["moving the work would cost the program $600 million"]
+    assert (st.kind, name) == ("indirect", "Ellen Lord")

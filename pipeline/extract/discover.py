@@ -226,7 +226,7 @@ def _people(text, zs, ze, registry, known):
         bare = [w.rstrip("’'s").rstrip("’'") if w.endswith(("’s", "'s", "’", "'")) else w for w in words]
         if len(words) < 2 or any(w in _PLACE_WORDS or w in _ORG_WORDS or w in _MEDIA_WORDS for w in bare):
             continue
-        after = text[e:min(ze, e + 40)]
+        after = text[e:min(ze, e + 110)]  # room for an apposition: 'Ellen Lord, the Pentagon's top ..., told'
         before = text[max(zs, s - 25):s]
         titled = bool(m.group("title")) or bool(re.search(rf"{_TITLES}\s*,?\s*$", before)) \
             or bool(_LOWER_TITLE.search(before))

@@ -29,11 +29,15 @@ _FILLER = (r"(?:\s*,?\s*(?:also|further|has|have|had|previously|however|already|
 # After the closing mark: '," he said' / ', Isaykin said' / '”said the head of the FSTMC'
 _CUE_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b")
 _CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
-# Before the opening mark: 'Shugaev said:'
-_CUE_BEFORE = re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\s*:\s*$")
+# Before the opening mark: 'Shugaev said:', 'X wrote in a letter to the minister:'
+_CUE_BEFORE = re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$")
 _MIN_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
 _TITLE_CASE = re.compile(r"^(?:[A-Z][\w’'-]*|of|in|the|and|for|to|a|on)(?:\s+(?:[A-Z][\w’'-]*|of|in|the|and|for|to|a|on))*$")
 _MIN_PARTIAL_WORDS = 3  # 'S-400 "Triumph"' is a name in quotes, not a statement
+# 'called the decision "unfair"', 'described the talks as being at "an advanced stage"': a verb of
+# characterising makes even a one-word lowercase quote a partial quote of the subject's words
+_CHARACTERISING = r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed)"
+_CHARACTERISED = re.compile(rf"\b{_CHARACTERISING}\s+[^.;:“”\"]{{0,80}}$")
 
 
 @dataclass(frozen=True)
@@ -99,9 +103,13 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
                 continue
             sentence_start = _sentence_start(sentences, open_pos, zone.start)
             pre = text[sentence_start:open_pos]
-            speaker = _cue_after(text, close_pos + 1, zone.end, resolver) or _cue_before(text, zone.start, open_pos, resolver)
+            # a quote that ends its own sentence ('... to Egypt." Kommersant reported') has no cue after it
+            ends_sentence = text[e - 1] == "." and text[e - 2:e] != ".."
+            speaker = (None if ends_sentence else _cue_after(text, close_pos + 1, zone.end, resolver)) \
+                or _cue_before(text, zone.start, open_pos, resolver)
             partial = bool(pre.strip()) and not pre.rstrip().endswith(":")
-            if partial and (words < _MIN_PARTIAL_WORDS or _TITLE_CASE.match(text[s:e])):
+            characterised = partial and text[s].islower() and bool(_CHARACTERISED.search(pre))
+            if partial and not characterised and (words < _MIN_PARTIAL_WORDS or _TITLE_CASE.match(text[s:e])):
                 continue
             if speaker is None and partial:
                 speaker = _subject_cue(text, sentence_start, open_pos, resolver)
@@ -158,11 +166,14 @@ def _speaker(text, spk_start, spk_end, cue, resolver):
     return (resolver.resolve(s, e, phrase), phrase, s, e, cue)
 
 
+_CONJUNCTION = re.compile(r"^(?:and|but|or|while|as)\b")
+
+
 def _cue_after(text, pos, end, resolver):
     clause = _clause_after(text, pos, end)
     for pattern in (_CUE_AFTER_VERB_FIRST, _CUE_AFTER_SPEAKER_FIRST):
         m = pattern.match(clause)
-        if m:
+        if m and not _CONJUNCTION.match(m.group("spk")):  # '"unfair" and warned': a second verb, not a cue
             return _speaker(text, pos + m.start("spk"), pos + m.end("spk"), m.group("cue"), resolver)
     return None
 
@@ -176,10 +187,13 @@ def _cue_before(text, start, open_pos, resolver):
     return _speaker(text, start + m.start("spk"), start + m.end("spk"), m.group("cue"), resolver)
 
 
+_SUBJECT_CUE = re.compile(rf"^(?P<spk>[^,]{{1,120}}?){_FILLER}(?P<cue>{_CUE}|{_CHARACTERISING})\b")
+
+
 def _subject_cue(text, sentence_start, open_pos, resolver):
     """'Chemezov praised Turkey as "..."': the speaker is the subject of a cue verb before the quote."""
     head = text[sentence_start:open_pos]
-    m = re.search(rf"^(?P<spk>[^,]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b", head)
+    m = _SUBJECT_CUE.search(head)
     if not m:
         return None
     return _speaker(text, sentence_start + m.start("spk"), sentence_start + m.end("spk"), m.group("cue"), resolver)
