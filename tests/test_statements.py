@@ -128,3 +128,26 @@ def test_a_named_speaker_with_a_long_apposition_is_discovered(registry):
                              "moving the work would cost the program $600 million.\n")
     st, name = got["moving the work would cost the program $600 million"]
     assert (st.kind, name) == ("indirect", "Ellen Lord")
+
+
+def test_a_role_description_names_the_person_given_that_title(registry):
+    got = _article(registry, "Qatar in advanced talks on S-400, envoy says\n\nQatar is holding talks with Russia on the S-400, Qatar's "
+                             "ambassador in Moscow, Fahad bin Mohammed Al-Attiyah, told TASS on Thursday. The diplomat "
+                             "described the negotiations as being at \u201can advanced stage\u201d.\n")
+    assert got["Qatar in advanced talks on S-400"][1] == "Fahad bin Mohammed Al-Attiyah"  # the headline names him only later
+    st, name = got["an advanced stage"]
+    assert (st.kind, st.cue, name) == ("partial", "described", "Fahad bin Mohammed Al-Attiyah")
+    lead = _article(registry, "Jets dropped\n\nIndonesia has dropped plans to buy Su-35 jets, the country's air force "
+                              "chief said on Wednesday. \"We have to be realistic,\" Air Chief Marshal Fadjar Prasetyo "
+                              "told reporters.\n")
+    assert lead["Indonesia has dropped plans to buy Su-35 jets"][1] == "Fadjar Prasetyo"
+
+
+def test_a_role_description_with_no_such_person_stays_unresolved(registry):
+    got = _article(registry, "Test\n\nDefense Secretary Mark Esper has argued that Ankara should keep the system "
+                             "switched off. The Turkish president said Turkey would not seek Washington's permission.\n")
+    st, name = got["Turkey would not seek Washington's permission"]
+    assert (st.kind, name) == ("indirect", "Turkish president")  # a person known by the role alone
+    named = _article(registry, "Test\n\nPresident Tayyip Erdogan spoke in Ankara. The Turkish president said Turkey "
+                               "would not seek Washington's permission.\n")
+    assert named["Turkey would not seek Washington's permission"][1] == "Recep Tayyip Erdoğan"

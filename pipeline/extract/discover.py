@@ -7,7 +7,8 @@ Rules, in order: an organisation is a capitalised phrase with an organisation wo
 alias; a person is two to four capitalised words that a title precedes ("Defense Minister Hulusi
 Akar") or a reporting verb follows or precedes ("Geng Shuang said", "said Li Shangfu"), and their
 surname alone later; media are names that "reported" or that someone "told"; an anonymous source is
-"a/an ... official|source|spokesperson|officer|diplomat ..."; a system is a designation such as
+"a/an ... official|source|spokesperson|officer|diplomat ..."; a person known only by a role
+("the Turkish president") when the article names no one with that title; a system is a designation such as
 "Su-57", "TOS-1A" or "AK-103".
 """
 
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 from ..corpus import Source
 from ..registry import Registry
+from ..resolve import SpeakerResolver
 from .mentions import Mention
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capital letters, Latin-1 and Latin Extended-A (Işık, Şahin, Ğ)
@@ -156,7 +158,27 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                     eid = surfaces[m.group(0)]
                     mentions.append(Mention(m.start(), m.end(), entities[eid].entity_type, eid, "discovered", m.group(0)))
                     taken.append((m.start(), m.end()))
+    # 'the Turkish president' in an article that never names a president: a person known by the role
+    view = None
+    for zs, ze in zones:
+        for m in _ROLE_HOLDER.finditer(text, zs, ze):
+            s, e = m.start("phrase"), m.end()
+            state = _state_in(text, s, e, registry, known) if free(s, e) else None
+            if state is None:
+                continue
+            if view is None:
+                view = SpeakerResolver(known + mentions, registry.extended(list(entities.values())), text)
+            if view.described_person(s, e, text[s:e]) is None:
+                role = " ".join(m.group("role").lower().split())
+                name = f"{m.group('dem')} {role}"
+                add(NewEntity("actor", f"role-{source.source_id.replace('_', '-')}-{slug(name)}", name, kind="person",
+                              role=role, country=_iso(registry, state), parent_id=state), s, e)
     return sorted(entities.values(), key=lambda x: x.id), sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+_ROLE_HOLDER = re.compile(
+    r"\b(?P<phrase>[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?P<role>(?:(?:prime|foreign|defen[cs]e|trade|finance|interior)\s+)?"
+    r"minister|(?:vice\s+)?president|king|emir|crown\s+prince|ambassador|envoy|leader))\b")
 
 
 def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention]) -> str | None:
