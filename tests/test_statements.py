@@ -151,3 +151,68 @@ def test_a_role_description_with_no_such_person_stays_unresolved(registry):
     named = _article(registry, "Test\n\nPresident Tayyip Erdogan spoke in Ankara. The Turkish president said Turkey "
                                "would not seek Washington's permission.\n")
     assert named["Turkey would not seek Washington's permission"][1] == "Recep Tayyip Erdoğan"
+
+
+def _indirect(got):
+    return {t: (st, name) for t, (st, name) in got.items() if st.kind == "indirect"}
+
+
+def test_datelines_and_connectives_are_not_part_of_what_was_said(registry):
+    got = _indirect(_article(registry, "Deal\n\nMOSCOW (Reuters) - Saudi Arabia has agreed to buy S-400 systems from "
+                                       "Russia, Al Arabiya television reported on Thursday, as King Salman visited Moscow. "
+                                       "However, Turkey may pose a greater challenge, a source close to the talks told "
+                                       "Interfax.\n"))
+    assert set(got) == {"Saudi Arabia has agreed to buy S-400 systems from Russia", "Turkey may pose a greater challenge"}
+
+
+def test_a_speaker_with_a_relative_clause_or_a_long_apposition(registry):
+    got = _indirect(_article(registry, "Sanctions\n\nA senior administration official, who briefed reporters on "
+                                       "condition of anonymity, said the target of the measures was Moscow. Dmitry "
+                                       "Shugaev, director of Russia's Federal Service for Military-Technical Cooperation, "
+                                       "told Sputnik last month that supplies to India had begun.\n"))
+    official, _ = got["the target of the measures was Moscow"]
+    assert official.speaker_id.startswith("anon-")
+    assert got["supplies to India had begun"][0].speaker_id == "dmitry-shugaev"
+
+
+def test_content_first_with_the_role_in_apposition_goes_to_the_speaker(registry):
+    got = _indirect(_article(registry, "Deal\n\nTurkey has not yet signed a contract for a second batch, the head of "
+                                       "the Presidency of Defense Industries (SSB), Ismail Demir, said on Tuesday, "
+                                       "denying reports in the Russian media.\n"))
+    st, name = got["Turkey has not yet signed a contract for a second batch"]
+    assert (name, st.speaker_text) == ("Ismail Demir", "the head of the Presidency of Defense Industries (SSB), Ismail Demir")
+
+
+def test_nominal_cues_and_according_to_after_the_content(registry):
+    got = _indirect(_article(registry, "Deal\n\nIndia signed the deal on Friday, defying Washington's warning that such "
+                                       "purchases could trigger sanctions. No final decision has been made, according "
+                                       "to the Kremlin. He declined to comment on media reports that Algeria had "
+                                       "ordered Su-57 fighters.\n"))
+    assert got["such purchases could trigger sanctions"][0].speaker_id == "united-states"
+    assert got["No final decision has been made"][0].cue == "according to"
+    reports, _ = got["Algeria had ordered Su-57 fighters"]
+    assert (reports.speaker_text, reports.speaker_id.startswith("anon-")) == ("media reports", True)
+
+
+def test_coordinated_and_embedded_reporting_verbs(registry):
+    got = _indirect(_article(registry, "Test\n\nThe Turkish Foreign Ministry called the decision \"unfair\" and warned "
+                                       "that it would damage bilateral ties. President Tayyip Erdogan confirmed the test "
+                                       "and said Turkey would not seek Washington's permission. Jakarta signed a deal "
+                                       "in 2018, but it stalled after Washington threatened sanctions on buyers of "
+                                       "Russian arms.\n"))
+    warned, _ = got["it would damage bilateral ties"]
+    assert (warned.cue, warned.speaker_text) == ("warned", "Turkish Foreign Ministry")
+    assert {t: (s.cue, s.speaker_id) for t, (s, _) in got.items() if s.speaker_id == "recep-tayyip-erdogan"} == {
+        "the test": ("confirmed", "recep-tayyip-erdogan"),
+        "Turkey would not seek Washington's permission": ("said", "recep-tayyip-erdogan")}
+    assert got["sanctions on buyers of Russian arms"][0].speaker_id == "united-states"
+    assert "Jakarta signed a deal in 2018" not in got
+
+
+def test_trailing_clauses_negation_and_non_statements(registry):
+    got = _indirect(_article(registry, "US warns Egypt of sanctions risk over Su-35 jets\n\nWashington has warned Cairo "
+                                       "that buying Su-35 jets could trigger sanctions, in the latest sign of US unease. "
+                                       "Neither Moscow nor Cairo has officially confirmed the deal. The analyst "
+                                       "commented on the situation. The Kremlin said talks were continuing but gave no "
+                                       "details.\n"))
+    assert set(got) == {"buying Su-35 jets could trigger sanctions", "talks were continuing"}

@@ -7,7 +7,8 @@ Rules, in order: an organisation is a capitalised phrase with an organisation wo
 alias; a person is two to four capitalised words that a title precedes ("Defense Minister Hulusi
 Akar") or a reporting verb follows or precedes ("Geng Shuang said", "said Li Shangfu"), and their
 surname alone later; media are names that "reported" or that someone "told"; an anonymous source is
-"a/an ... official|source|spokesperson|officer|diplomat ..."; a person known only by a role
+"a/an ... official|source|spokesperson|officer|diplomat ...", and unattributed "(media) reports that";
+"the Trump administration" is a government body; a person known only by a role
 ("the Turkish president") when the article names no one with that title; a system is a designation such as
 "Su-57", "TOS-1A" or "AK-103".
 """
@@ -72,6 +73,12 @@ _ANON = re.compile(
 _GROUP_ANON = re.compile(r"\bpeople (?:familiar with|close to|briefed on) the (?:matter|talks|deal|negotiations)\b"
                          r"(?=,?\s+(?:said|told|say)\b)")
 
+# unattributed reports as a source: 'reacted to reports that ...', 'declined to comment on media reports that ...'
+_REPORTS_ANON = re.compile(r"\b(?:to|on|of|about|amid|despite|denying|denied|dismissed|rejected)\s+"
+                           r"(?P<core>(?:(?:recent|earlier|unconfirmed|media|press|news)\s+){0,2}reports)(?=\s+that\b)")
+# 'the Trump administration': a government known by its leader's name
+_ADMINISTRATION = re.compile(rf"\b{_WORD}\s+administration\b")
+
 
 @dataclass(frozen=True)
 class NewEntity:
@@ -129,6 +136,9 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 if acronym:
                     a_s = e + acronym.start(1)
                     add(entity, a_s, a_s + len(acronym.group(1)))
+        for m in _ADMINISTRATION.finditer(text, zs, ze):
+            if m.group(0).split()[0] not in _NOT_NAMES:
+                add(NewEntity("actor", slug(m.group(0)), m.group(0), kind="government_body"), m.start(), m.end())
         for s, e, entity in _media(text, zs, ze):
             if entity.id not in known_ids:
                 add(entity, s, e)
@@ -285,7 +295,7 @@ def _media(text, zs, ze):
 
 
 def _anonymous(text, zs, ze, registry, known, source_id, found):
-    for m in list(_ANON.finditer(text, zs, ze)) + list(_GROUP_ANON.finditer(text, zs, ze)):
+    for m in [*_ANON.finditer(text, zs, ze), *_GROUP_ANON.finditer(text, zs, ze), *_REPORTS_ANON.finditer(text, zs, ze)]:
         s = m.start("core") if "core" in m.groupdict() and m.group("core") else m.start()
         e = m.end()
         phrase = text[s:e].rstrip(" ,.")

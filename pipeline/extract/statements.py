@@ -12,20 +12,13 @@ import re
 from dataclasses import dataclass
 
 from ..corpus import Source
-from ..resolve import PRONOUN, SpeakerResolver
+from ..resolve import SpeakerResolver
 from ..text import Sentence
+from .cues import CUE as _CUE
+from .cues import FILLER as _FILLER
+from .cues import speaker as _speaker
+from .reported import find_indirect
 
-CUES = (
-    "said", "says", "told", "tells", "added", "adds", "explained", "noted", "stressed", "underlined",
-    "emphasized", "emphasised", "recalled", "confirmed", "argued", "announced", "revealed", "reported",
-    "commented", "warned", "claimed", "specified", "stated", "insisted", "declared", "considers",
-    "believes", "praised", "wrote", "pointed out", "disclosed", "fear", "fears", "warns", "insists",
-    "demanded", "demands", "urged", "accused", "condemned", "denied", "acknowledged", "admitted", "predicted",
-)
-_CUE = r"(?:" + "|".join(c.replace(" ", r"\s+") for c in CUES) + r")"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_FILLER = (r"(?:\s*,?\s*(?:also|further|has|have|had|previously|however|already|again|recently|repeatedly|,|"
-           rf"on {_WEEKDAY}|{_WEEKDAY}|last week|this week|earlier|today|yesterday))*\s*")
 # After the closing mark: '," he said' / ', Isaykin said' / '”said the head of the FSTMC'
 _CUE_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b")
 _CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
@@ -132,7 +125,8 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
         speaker = _speaker(text, tail.start("spk"), tail.end("spk"), tail.group("cue"), resolver) if tail else None
         if speaker:
             pending_colon = (*speaker, zone.end)
-    out.extend(_indirect(text, sentences, quote_spans, resolver))
+    out.extend(find_indirect(text, sentences, quote_spans, resolver,
+                             lambda s, e, spk: Statement(s, e, "indirect", *spk)))
     return sorted(out, key=lambda x: (x.start, x.end, x.kind))
 
 
@@ -141,29 +135,6 @@ def _sentence_start(sentences: list[Sentence], pos: int, default: int) -> int:
         if s.start <= pos < s.end:
             return s.start
     return default
-
-
-_DATELINE = re.compile(r"^[A-Z][A-Z ]{2,}\s*[–—-]\s*")
-_TRAILING_FILLER = re.compile(r"(?:[\s,]+(?:however|also|further|previously|has|have|had))*[\s,]*$")
-
-
-def _speaker(text, spk_start, spk_end, cue, resolver):
-    """(actor id or None, phrase, start, end, cue) for the speaker slot text[spk_start:spk_end]."""
-    phrase = text[spk_start:spk_end]
-    dateline = _DATELINE.match(phrase)
-    s = spk_start + (dateline.end() if dateline else 0)
-    e = spk_start + len(_TRAILING_FILLER.sub("", phrase))
-    while s < e and text[s].isspace():
-        s += 1
-    phrase = text[s:e]
-    if len(phrase.split()) > 8:  # '... in Istanbul and the Russian state arms exporter Rosoboronexport announced'
-        last = resolver.mention_ending_at(e)
-        if last is None:
-            return None
-        s, phrase = last.start, text[last.start:e]
-    if not phrase:
-        return None
-    return (resolver.resolve(s, e, phrase), phrase, s, e, cue)
 
 
 _CONJUNCTION = re.compile(r"^(?:and|but|or|while|as)\b")
@@ -197,64 +168,3 @@ def _subject_cue(text, sentence_start, open_pos, resolver):
     if not m:
         return None
     return _speaker(text, sentence_start + m.start("spk"), sentence_start + m.end("spk"), m.group("cue"), resolver)
-
-
-_CONTENT_FIRST = re.compile(
-    rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{_CUE})\b"
-    r"(?P<rest>[^,]*)(?:,\s+\w+ing\b.*)?$"
-)
-_SAYING = re.compile(r"^(?P<head>.+?),\s+(?P<cue>saying)\s+(?:that\s+)?(?P<content>.+)$")
-_ATTRIBUTION = re.compile(r",\s+(?:according to|quoting|citing)\b")
-_CUE_FIRST = re.compile(
-    rf"^(?P<spk>[^,]{{1,140}}?(?:,[^,]{{1,60}},)?){_FILLER}(?P<cue>{_CUE})\s+"
-    r"(?:(?:(?<=told )|(?<=tells )|(?<=warned )|(?<=urged )|(?<=accused )|(?<=assured ))"
-    r"(?:reporters|journalists|lawmakers|parliament|(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})\s+)?"
-    rf"(?:(?:(?:on|last|this|in|earlier|late)\s+\w+|{_WEEKDAY}|today|yesterday)\s+)*(?:that\s*,?\s*)?(?P<content>.+?)$"
-)
-# An unnamed speaker the text still presents as one ('a company spokesman'): kept, speaker_id null.
-_SPEAKER_NOUN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|source|minister|analyst|expert|diplomat|"
-                           r"representative|ambassador|envoy|lawmaker|senator|general|commander|chief|head|director|"
-                           r"administration|government|ministry|embassy|department|office|presidency|kremlin|"
-                           r"pentagon|white house|statement|report)s?\b",
-                           re.IGNORECASE)
-_ACCORDING = re.compile(r"^According to (?P<spk>[^,]{1,80}),\s+(?P<content>.+?)$")
-
-
-def _indirect(text, sentences, quote_spans, resolver) -> list[Statement]:
-    out = []
-    for sent in sentences:
-        if sent.kind != "body" or any(a < sent.end and b > sent.start for a, b in quote_spans):
-            continue
-        body = text[sent.start:sent.end]
-        if body.rstrip().endswith(":"):
-            continue  # 'Shugaev said:' introduces a direct quote
-        trimmed = body.rstrip(".!? \u00a0")
-        found = None
-        for pattern in (_ACCORDING, _CONTENT_FIRST, _SAYING, _CUE_FIRST):
-            m = pattern.match(trimmed)
-            if not m:
-                continue
-            if pattern is _CONTENT_FIRST and (len(m.group("spk").split()) > 12 or len(m.group("rest").split()) > 10
-                                              or len(m.group("content").split()) < 3):
-                continue  # 'Meanwhile, X argued ...': the words before the comma are not what was said
-            if pattern is _SAYING:  # 'Rosoboronexport has previously reacted ..., saying ...': the subject speaks
-                subject = resolver.mention_starting_at(sent.start)
-                if subject is None:
-                    continue
-                spk = _speaker(text, subject.start, subject.end, "saying", resolver)
-            else:
-                spk = _speaker(text, sent.start + m.start("spk"), sent.start + m.end("spk"),
-                               m.groupdict().get("cue") or "according to", resolver)
-            if spk is None or (spk[0] is None and not PRONOUN.match(spk[1]) and not _SPEAKER_NOUN.search(spk[1])):
-                continue  # no actor and no speaker noun in the speaker slot: not reported speech
-            cs, ce = sent.start + m.start("content"), sent.start + m.end("content")
-            attribution = _ATTRIBUTION.search(text, cs, ce)
-            if attribution:
-                ce = attribution.start()
-            while ce > cs and text[ce - 1] in " ,\u00a0":
-                ce -= 1
-            found = Statement(cs, ce, "indirect", *spk)
-            break
-        if found and found.end > found.start:
-            out.append(found)
-    return out
