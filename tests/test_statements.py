@@ -216,3 +216,28 @@ def test_trailing_clauses_negation_and_non_statements(registry):
                                        "commented on the situation. The Kremlin said talks were continuing but gave no "
                                        "details.\n"))
     assert set(got) == {"buying Su-35 jets could trigger sanctions", "talks were continuing"}
+
+
+def test_split_quotes_dateline_quotes_and_a_new_unresolved_speaker(registry):
+    got = _article(registry, "Kremlin\n\nMOSCOW \u2014 \"We will continue our cooperation with Turkey,\" Kremlin "
+                             "spokesman Dmitry Peskov told reporters. \"Nobody can dictate to us.\"\n"
+                             "\"Sanctions,\" he said, \"will not stop our work.\" \"Our position is firm,\" Cavusoglu "
+                             "told reporters. \"We will not change it.\"\n")
+    lead, _ = got["We will continue our cooperation with Turkey"]
+    assert (lead.kind, lead.speaker_id) == ("direct", "dmitry-peskov")
+    assert got["Nobody can dictate to us."][0].speaker_id == "dmitry-peskov"
+    second_half, _ = got["will not stop our work."]
+    assert (second_half.kind, second_half.speaker_id) == ("direct", "dmitry-peskov")
+    # someone else speaks (a name the registry does not know): Peskov's words stop there
+    assert (got["We will not change it."][0].speaker_id, got["We will not change it."][0].speaker_text) == (None, "Cavusoglu")
+
+
+def test_partial_quote_after_a_subject_with_apposition_and_role_apposition_before_a_name(registry):
+    got = _article(registry, "Rostec\n\nThe chief executive of Rostec, Sergey Chemezov, described the deal as \"the "
+                             "largest in our history\". A spokeswoman for the State Department, Morgan Ortagus, said "
+                             "the United States was disappointed by the decision.\n")
+    st, _ = got["the largest in our history"]
+    assert (st.kind, st.speaker_id) == ("partial", "sergey-chemezov")
+    said, name = got["the United States was disappointed by the decision"]
+    assert (said.kind, name) == ("indirect", "Morgan Ortagus")
+    assert "A spokeswoman for the State Department" not in got

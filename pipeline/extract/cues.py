@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 CUES = (
-    "said", "says", "told", "tells", "added", "adds", "explained", "noted", "stressed", "underlined",
+    "said", "says", "say", "told", "tells", "added", "adds", "explained", "noted", "stressed", "underlined",
     "emphasized", "emphasised", "recalled", "confirmed", "confirms", "argued", "argues", "announced", "announces",
     "revealed", "reported", "commented", "warned", "claimed", "specified", "stated",
     "insisted", "declared", "considers", "believes", "praised", "wrote", "pointed out", "disclosed", "fear",
@@ -34,6 +34,7 @@ CONNECTIVE = re.compile(r"(?:However|Next|Meanwhile|Moreover|Besides|Still|Also|
 _TRAILING_FILLER = re.compile(r"(?:[\s,]+(?:however|also|further|previously|has|have|had|officially|publicly))*[\s,]*$")
 # 'A senior Trump administration official, who briefed reporters ...': the clause is not the speaker
 _RELATIVE = re.compile(r",\s*(?:who|which|speaking|asking|citing|according)\b.*$", re.DOTALL)
+_AS = re.compile(r"(?:As\s+|as\s+)?")
 _MAX_SLOT_WORDS = 8
 
 
@@ -43,6 +44,7 @@ def speaker(text, spk_start, spk_end, cue, resolver):
     phrase = text[spk_start:spk_end]
     dateline = DATELINE.match(phrase)
     s = spk_start + (dateline.end() if dateline else 0)
+    s += len(_AS.match(text, s).group(0))  # 'As Reuters reported last month, ...'
     phrase = _RELATIVE.sub("", text[s:spk_end])
     e = s + len(_TRAILING_FILLER.sub("", phrase))
     while s < e and text[s].isspace():

@@ -49,11 +49,12 @@ _CONTENT_FIRST = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUE})\b"
     r"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|after)\b.*)?$")
 # the speaker slot of content-first speech is a noun phrase, not a clause ('but it stalled after Washington')
-_CLAUSE_WORD = re.compile(r"^(?:and|but|or|it|they|which|who)\b|\b(?:after|before|when|because|since|until|while|if)\b")
+_CLAUSE_WORD = re.compile(r"^(?:and|but|or|it|they|which|who|citing|quoting|speaking|asking|according)\b|\b(?:after|before|when|because|since|until|while|if)\b")
 # '..., Qatar's ambassador in Moscow, Fahad Al-Attiyah, told TASS': the role in apposition is the speaker's
 _APPOSED_ROLE = re.compile(
     r",\s+(?P<role>(?:the|a|an|[A-Z][\w-]*[’']s)\s+[^,]{0,80}?\b(?:head|chief|director|minister|spokes\w+|ambassador|"
     r"envoy|president|chairman|official|secretary|ceo|commander|executive)\b[^,]{0,80})$")
+_ROLE_ONLY = re.compile(_APPOSED_ROLE.pattern.replace(r",\s+(?P<role>", "(?:").removesuffix("$"), re.IGNORECASE)
 _ACCORDING = re.compile(r"^According to (?P<spk>[^,]{1,80}),\s+(?P<content>.+?)$")
 _ACCORDING_AFTER = re.compile(r"^(?P<content>.+?),\s+according\s+to\s+(?P<spk>[^,]{1,80})$")
 _SAYING = re.compile(r",\s+(?P<cue>saying)\s+(?:that\s+)?")
@@ -135,6 +136,8 @@ def _content_first(text, start, end, resolver):
             or len(m.group("content").split()) < 3 or _NEGATION.search(m.group("spk")):
         return  # 'Meanwhile, X argued ...': the words before the comma are not what was said
     spk_start, content_end = start + m.start("spk"), start + m.end("content")
+    if _ROLE_ONLY.fullmatch(m.group("content")):
+        return  # 'A spokeswoman for the State Department, Morgan Ortagus, said ...': the role, not what was said
     role = _APPOSED_ROLE.search(text, start, content_end)
     if role:  # '..., the head of the Presidency of Defense Industries (SSB), Ismail Demir, said'
         spk_start, content_end = role.start("role"), role.start()
@@ -178,10 +181,18 @@ def _verb_clauses(text, start, end, resolver):
             spk = _embedded_subject(text, start, m.start(), m.group(0), resolver)
         if not _is_speaker(spk):
             continue
-        spans.append([_content_start(text, m.end(), end, m.group(0)), end, spk])
+        content = _content_start(text, m.end(), end, m.group(0))
+        stop = end
+        if _RELATIVE_BEFORE.search(text, start, spk[2]):  # 'The system, which Russia says can hit ..., has ...'
+            comma = text.find(",", content, end)
+            stop = comma if comma > 0 else end
+        spans.append([content, stop, spk])
         previous = spk
     for c, e, spk in spans:
         yield c, e, spk
+
+
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|that)\s+$")
 
 
 def _content_start(text, pos, end, cue):
@@ -192,7 +203,7 @@ def _content_start(text, pos, end, cue):
         pos = m.end()
     that = _THAT.match(text, pos, end)
     pos = that.end() if that else pos
-    while pos < end and text[pos].isspace():
+    while pos < end and (text[pos].isspace() or text[pos] == ","):  # 'As Reuters reported last month, the deal ...'
         pos += 1
     return pos
 

@@ -15,6 +15,7 @@ from ..corpus import Source
 from ..resolve import SpeakerResolver
 from ..text import Sentence
 from .cues import CUE as _CUE
+from .cues import DATELINE
 from .cues import FILLER as _FILLER
 from .cues import speaker as _speaker
 from .reported import find_indirect
@@ -26,6 +27,8 @@ _CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_CUE})\s+(?P<spk>[^.,;!?�
 _CUE_BEFORE = re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$")
 _MIN_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
 _TITLE_CASE = re.compile(r"^(?:[A-Z][\w’'-]*|of|in|the|and|for|to|a|on)(?:\s+(?:[A-Z][\w’'-]*|of|in|the|and|for|to|a|on))*$")
+# between the two halves of a split quote: the cue and a comma ('," he said, "')
+_SPLIT_GAP = re.compile(r"[\s,]*[^“”\"]{1,80}?,\s*")
 _MIN_PARTIAL_WORDS = 3  # 'S-400 "Triumph"' is a name in quotes, not a statement
 # 'called the decision "unfair"', 'described the talks as being at "an advanced stage"': a verb of
 # characterising makes even a one-word lowercase quote a partial quote of the subject's words
@@ -86,6 +89,7 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
     pending_colon: tuple | None = None  # 'Shugaev said:' at the end of a paragraph
     quote_spans: list[tuple[int, int]] = []
     last_direct_zone = -1
+    previous: tuple | None = None  # (sentence start, close mark, speaker from a cue after it) of the last quote
     for zone_index, zone in enumerate(source.zones):
         if zone.kind != "body":
             continue
@@ -95,12 +99,16 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
             if e <= s:
                 continue
             sentence_start = _sentence_start(sentences, open_pos, zone.start)
-            pre = text[sentence_start:open_pos]
+            dateline = DATELINE.match(text, sentence_start, open_pos)  # 'MOSCOW — "We will ...," Peskov said'
+            pre = text[dateline.end() if dateline else sentence_start:open_pos]
             # a quote that ends its own sentence ('... to Egypt." Kommersant reported') has no cue after it
             ends_sentence = text[e - 1] == "." and text[e - 2:e] != ".."
-            speaker = (None if ends_sentence else _cue_after(text, close_pos + 1, zone.end, resolver)) \
-                or _cue_before(text, zone.start, open_pos, resolver)
+            after = None if ends_sentence else _cue_after(text, close_pos + 1, zone.end, resolver)
+            speaker = after or _cue_before(text, zone.start, open_pos, resolver)
             partial = bool(pre.strip()) and not pre.rstrip().endswith(":")
+            if previous and previous[0] == sentence_start and previous[2] and not after \
+                    and _SPLIT_GAP.fullmatch(text, previous[1] + 1, open_pos):
+                partial, speaker = False, (*previous[2][:4], None)  # '"Sanctions," he said, "will not stop us."'
             characterised = partial and text[s].islower() and bool(_CHARACTERISED.search(pre))
             if partial and not characterised and (words < _MIN_PARTIAL_WORDS or _TITLE_CASE.match(text[s:e])):
                 continue
@@ -118,8 +126,9 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
             out.append(Statement(s, e, kind, *speaker))
             if kind == "direct":  # a partial quote leaves the reporter's sentence reported speech
                 quote_spans.append((open_pos, close_pos))
-            if kind == "direct" and speaker[0]:
+            if kind == "direct" and (speaker[0] or speaker[4]):  # a new cue, resolved or not, changes the speaker
                 last_direct_speaker, last_direct_zone = speaker, zone_index
+            previous = (sentence_start, close_pos, after)
             pending_colon = None
         tail = _CUE_BEFORE.search(text, zone.start, zone.end) if text[zone.start:zone.end].rstrip().endswith(":") else None
         speaker = _speaker(text, tail.start("spk"), tail.end("spk"), tail.group("cue"), resolver) if tail else None
@@ -158,7 +167,7 @@ def _cue_before(text, start, open_pos, resolver):
     return _speaker(text, start + m.start("spk"), start + m.end("spk"), m.group("cue"), resolver)
 
 
-_SUBJECT_CUE = re.compile(rf"^(?P<spk>[^,]{{1,120}}?){_FILLER}(?P<cue>{_CUE}|{_CHARACTERISING})\b")
+_SUBJECT_CUE = re.compile(rf"^(?P<spk>[^,]{{1,120}}?(?:,[^,]{{1,110}},)?){_FILLER}(?P<cue>{_CUE}|{_CHARACTERISING})\b")
 
 
 def _subject_cue(text, sentence_start, open_pos, resolver):
