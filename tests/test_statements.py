@@ -241,3 +241,19 @@ def test_partial_quote_after_a_subject_with_apposition_and_role_apposition_befor
     said, name = got["the United States was disappointed by the decision"]
     assert (said.kind, name) == ("indirect", "Morgan Ortagus")
     assert "A spokeswoman for the State Department" not in got
+
+
+def test_intro_clauses_adding_that_and_partial_quotes_inside_reported_speech(registry):
+    got = _article(registry, "S-400\n\nIn an interview with the newspaper \"The Hindu\", the analyst Rahul Bedi said the "
+                             "deal showed India's strategic autonomy. The United States has not decided whether to "
+                             "sanction India, a State Department spokesperson said last week, adding that \"no "
+                             "determination has been made\". Lavrov said earlier this week that the West was trying "
+                             "to derail the deal.\n")
+    bedi, name = got["the deal showed India's strategic autonomy"]
+    assert (bedi.kind, name) == ("indirect", "Rahul Bedi")
+    assert not [t for t in got if t.startswith("In an interview")]
+    partial, _ = got["no determination has been made"]
+    assert (partial.kind, partial.speaker_id.startswith("anon-")) == ("partial", True)
+    assert '"no determination has been made"' not in got  # the quote alone is the partial, not also indirect
+    lavrov, _ = got["the West was trying to derail the deal"]
+    assert (lavrov.speaker_id, lavrov.speaker_text) == (None, "Lavrov")  # a bare unknown name: kept, unresolved

@@ -54,13 +54,19 @@ _CLAUSE_WORD = re.compile(r"^(?:and|but|or|it|they|which|who|citing|quoting|spea
 _APPOSED_ROLE = re.compile(
     r",\s+(?P<role>(?:the|a|an|[A-Z][\w-]*[’']s)\s+[^,]{0,80}?\b(?:head|chief|director|minister|spokes\w+|ambassador|"
     r"envoy|president|chairman|official|secretary|ceo|commander|executive)\b[^,]{0,80})$")
+# a sentence-initial setting before the subject ('Speaking at the forum, the air chief said ...')
+_INTRO = re.compile(r"(?:[A-Z]\w+ing|In|At|Asked|During|After|Before|On|Earlier|Later|Last|This)\b")
 _ROLE_ONLY = re.compile(_APPOSED_ROLE.pattern.replace(r",\s+(?P<role>", "(?:").removesuffix("$"), re.IGNORECASE)
 _ACCORDING = re.compile(r"^According to (?P<spk>[^,]{1,80}),\s+(?P<content>.+?)$")
 _ACCORDING_AFTER = re.compile(r"^(?P<content>.+?),\s+according\s+to\s+(?P<spk>[^,]{1,80})$")
-_SAYING = re.compile(r",\s+(?P<cue>saying)\s+(?:that\s+)?")
+_SAYING = re.compile(r",\s+(?P<cue>saying|adding)\s+(?:that\s+)?")
 _NOMINAL = re.compile(r"(?:(?P<poss>[’']s)\s+(?:warnings?|claims?|assertions?|statement|insistence|arguments?|assurances?|"
                       r"demands?|promises?|threats?|pledges?|announcement|position)|\b(?P<reports>reports?))\s+that\s+")
 _PREPOSITION = re.compile(r"(?:of|on|about|upon)\b")  # 'commented on the situation', 'warns Egypt of ...'
+# a name the article gives no more of ('Lavrov said ...'): the speaker is kept as written, unresolved
+_PROPER_NAME = re.compile(r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
+_NOT_A_NAME = {"It", "This", "That", "These", "Those", "They", "We", "There", "Here", "The", "Some", "Many", "Most", "Others",
+               "Critics", "Observers", "Experts", "Analysts"}
 _ATTRIBUTION = re.compile(r",\s+(?:according to|quoting|citing)\b")
 _CHARACTERISED = re.compile(r"[^“\"]{0,60}\bas\s+[“\"‘]")  # 'Turkey as "one of ..."'
 _LEADING_QUOTE = re.compile(r"[“\"‘](?:in|with|at|on|for|by|as)\s[^”\"’]{1,60}[”\"’]\s+(?=\S)")  # 'condemned "in the strongest terms" Turkey's ...'
@@ -89,10 +95,10 @@ def find_indirect(text, sentences, quote_spans, resolver, make) -> list:
         while end > start and text[end - 1] in ".!? \u00a0":
             end -= 1
         found: list[tuple[int, int, tuple]] = []
-        for finder in (_according, _content_first, _nominal, _saying, _verb_clauses):
+        for finder in (_according, _content_first, _nominal, _verb_clauses, _saying):
             if finder is _verb_clauses and any(f[3] for f in found):
-                break  # the sentence's cue is after its content: no other verb there reports speech
-            for s, e, spk, *flag in finder(text, start, end, resolver):
+                continue  # the sentence's cue is after its content: no other verb there reports speech
+            for s, e, spk, *flag in finder(text, start, end, resolver, found):
                 s, e = _content(text, s, e)
                 if e > s and not any(a < e and s < b for a, b, *_ in found) and _is_speaker(spk):
                     found.append((s, e, spk, bool(flag and flag[0])))
@@ -102,7 +108,8 @@ def find_indirect(text, sentences, quote_spans, resolver, make) -> list:
 
 def _is_speaker(spk) -> bool:
     """An actor, a pronoun or a speaker noun ('a company spokesman'); otherwise not reported speech."""
-    return spk is not None and (spk[0] is not None or bool(PRONOUN.match(spk[1])) or bool(_SPEAKER_NOUN.search(spk[1])))
+    return spk is not None and (spk[0] is not None or bool(PRONOUN.match(spk[1])) or bool(_SPEAKER_NOUN.search(spk[1]))
+                                or (bool(_PROPER_NAME.fullmatch(spk[1])) and spk[1].split()[0] not in _NOT_A_NAME))
 
 
 def _content(text, s, e):
@@ -121,7 +128,7 @@ def _content(text, s, e):
     return s, e
 
 
-def _according(text, start, end, resolver):
+def _according(text, start, end, resolver, found):
     for pattern in (_ACCORDING, _ACCORDING_AFTER):
         m = pattern.match(text[start:end])
         if m:
@@ -130,12 +137,15 @@ def _according(text, start, end, resolver):
             return
 
 
-def _content_first(text, start, end, resolver):
+def _content_first(text, start, end, resolver, found):
     m = _CONTENT_FIRST.match(text[start:end])
     if not m or len(m.group("spk").split()) > 12 or _CLAUSE_WORD.search(m.group("spk")) or len(m.group("rest").split()) > 10 \
             or len(m.group("content").split()) < 3 or _NEGATION.search(m.group("spk")):
         return  # 'Meanwhile, X argued ...': the words before the comma are not what was said
     spk_start, content_end = start + m.start("spk"), start + m.end("content")
+    own = text[_content_start(text, start + m.end("cue"), start + m.end("rest"), m.group("cue")):start + m.end("rest")]
+    if _INTRO.match(m.group("content")) and len(own.split()) >= 3:
+        return  # 'In an interview with X, the analyst Y said the deal ...': the content follows the verb
     if _ROLE_ONLY.fullmatch(m.group("content")):
         return  # 'A spokeswoman for the State Department, Morgan Ortagus, said ...': the role, not what was said
     role = _APPOSED_ROLE.search(text, start, content_end)
@@ -145,7 +155,7 @@ def _content_first(text, start, end, resolver):
     yield start + m.start("content"), content_end, spk, True
 
 
-def _nominal(text, start, end, resolver):
+def _nominal(text, start, end, resolver, found):
     for m in _NOMINAL.finditer(text, start, end):
         at = m.start() if m.group("poss") else m.end("reports")
         named = resolver.mention_ending_at(at)
@@ -155,14 +165,20 @@ def _nominal(text, start, end, resolver):
         yield m.end(), end, spk
 
 
-def _saying(text, start, end, resolver):
+def _saying(text, start, end, resolver, found):
+    """'Rosoboronexport has previously reacted ..., saying ...': the subject speaks; '..., a spokesperson
+    said, adding that ...': the speaker of the sentence's statement goes on."""
     m = _SAYING.search(text, start, end)
-    subject = resolver.mention_starting_at(start) if m else None
-    if subject is not None:  # 'Rosoboronexport has previously reacted ..., saying ...': the subject speaks
-        yield m.end(), end, speaker(text, subject.start, subject.end, "saying", resolver)
+    if m is None:
+        return
+    subject = resolver.mention_starting_at(start)
+    if subject is not None:
+        yield m.end(), end, speaker(text, subject.start, subject.end, m.group("cue"), resolver)
+    elif found:
+        yield m.end(), end, (*found[-1][2][:4], m.group("cue"))
 
 
-def _verb_clauses(text, start, end, resolver):
+def _verb_clauses(text, start, end, resolver, found):
     """'X said ...', 'after X threatened ...', '... and said ...': each reporting verb with its speaker."""
     previous, spans = None, []
     for m in _CUE_WORD.finditer(text, start, end):
@@ -175,8 +191,8 @@ def _verb_clauses(text, start, end, resolver):
                 spans[-1][1] = min(spans[-1][1], start + coordinated.start())
         elif spans and m.start() < spans[-1][1]:
             continue  # a verb inside what was said belongs to the content
-        elif previous is None and (subject := _SUBJECT.match(head)) and not _NEGATION.search(head):
-            spk = speaker(text, start + subject.start("spk"), start + subject.end("spk"), m.group(0), resolver)
+        elif previous is None and (at := subject_slot(text, start, m.start())) and not _NEGATION.search(head):
+            spk = speaker(text, at[0], at[1], m.group(0), resolver)
         else:
             spk = _embedded_subject(text, start, m.start(), m.group(0), resolver)
         if not _is_speaker(spk):
@@ -193,6 +209,18 @@ def _verb_clauses(text, start, end, resolver):
 
 
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|that)\s+$")
+
+
+def subject_slot(text, start, cue_start):
+    """(start, end) of the subject before a cue verb at the head of a sentence ('Chemezov', 'The chief
+    executive of Rostec, Sergey Chemezov'), also after an introductory clause ('Speaking at the forum,
+    the air chief'); None if the words before the verb are no subject."""
+    subject = _SUBJECT.match(text[start:cue_start])
+    if subject is None and _INTRO.match(text, start):
+        comma = text.rfind(",", start, cue_start)
+        subject = _SUBJECT.match(text[comma + 1:cue_start]) if comma > 0 else None
+        start = comma + 1
+    return (start + subject.start("spk"), start + subject.end("spk")) if subject else None
 
 
 def _content_start(text, pos, end, cue):

@@ -18,7 +18,7 @@ from .cues import CUE as _CUE
 from .cues import DATELINE
 from .cues import FILLER as _FILLER
 from .cues import speaker as _speaker
-from .reported import find_indirect
+from .reported import find_indirect, subject_slot
 
 # After the closing mark: '," he said' / ', Isaykin said' / '”said the head of the FSTMC'
 _CUE_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b")
@@ -26,7 +26,7 @@ _CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_CUE})\s+(?P<spk>[^.,;!?�
 # Before the opening mark: 'Shugaev said:', 'X wrote in a letter to the minister:'
 _CUE_BEFORE = re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$")
 _MIN_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
-_TITLE_CASE = re.compile(r"^(?:[A-Z][\w’'-]*|of|in|the|and|for|to|a|on)(?:\s+(?:[A-Z][\w’'-]*|of|in|the|and|for|to|a|on))*$")
+_TITLE_CASE = re.compile(r"^(?:[A-Z0-9][\w’'-]*|of|in|the|and|for|to|a|on)(?:\s+(?:[A-Z0-9][\w’'-]*|of|in|the|and|for|to|a|on))*$")
 # between the two halves of a split quote: the cue and a comma ('," he said, "')
 _SPLIT_GAP = re.compile(r"[\s,]*[^“”\"]{1,80}?,\s*")
 _MIN_PARTIAL_WORDS = 3  # 'S-400 "Triumph"' is a name in quotes, not a statement
@@ -89,6 +89,7 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
     pending_colon: tuple | None = None  # 'Shugaev said:' at the end of a paragraph
     quote_spans: list[tuple[int, int]] = []
     last_direct_zone = -1
+    orphans: list[tuple[int, int]] = []  # partial quotes with no cue of their own
     previous: tuple | None = None  # (sentence start, close mark, speaker from a cue after it) of the last quote
     for zone_index, zone in enumerate(source.zones):
         if zone.kind != "body":
@@ -114,6 +115,9 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
                 continue
             if speaker is None and partial:
                 speaker = _subject_cue(text, sentence_start, open_pos, resolver)
+                if speaker is None:  # may be inside reported speech of the same sentence: decided below
+                    orphans.append((s, e))
+                    continue
             if speaker is None and not partial and pending_colon and pending_colon[-1] < open_pos and words >= _MIN_WORDS:
                 speaker = pending_colon[:-1]
             if speaker is None:
@@ -134,8 +138,15 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
         speaker = _speaker(text, tail.start("spk"), tail.end("spk"), tail.group("cue"), resolver) if tail else None
         if speaker:
             pending_colon = (*speaker, zone.end)
-    out.extend(find_indirect(text, sentences, quote_spans, resolver,
-                             lambda s, e, spk: Statement(s, e, "indirect", *spk)))
+    indirect = find_indirect(text, sentences, quote_spans, resolver, lambda s, e, spk: Statement(s, e, "indirect", *spk))
+    out.extend(indirect)
+    for s, e in orphans:  # 'the spokesperson said ..., adding that "no determination has been made"'
+        around = next((st for st in indirect if st.start <= s and e <= st.end), None)
+        if around is not None:
+            if text[around.start:around.end].strip("“”\"‘’") == text[s:e]:
+                out.remove(around)  # 'adding that "..."': all that was said is the quote itself
+            out.append(Statement(s, e, "partial", around.speaker_id, around.speaker_text, around.speaker_start,
+                                 around.speaker_end, around.cue))
     return sorted(out, key=lambda x: (x.start, x.end, x.kind))
 
 
@@ -167,13 +178,13 @@ def _cue_before(text, start, open_pos, resolver):
     return _speaker(text, start + m.start("spk"), start + m.end("spk"), m.group("cue"), resolver)
 
 
-_SUBJECT_CUE = re.compile(rf"^(?P<spk>[^,]{{1,120}}?(?:,[^,]{{1,110}},)?){_FILLER}(?P<cue>{_CUE}|{_CHARACTERISING})\b")
+_SUBJECT_CUE = re.compile(rf"\b(?:{_CUE}|{_CHARACTERISING})\b")
 
 
 def _subject_cue(text, sentence_start, open_pos, resolver):
     """'Chemezov praised Turkey as "..."': the speaker is the subject of a cue verb before the quote."""
-    head = text[sentence_start:open_pos]
-    m = _SUBJECT_CUE.search(head)
-    if not m:
-        return None
-    return _speaker(text, sentence_start + m.start("spk"), sentence_start + m.end("spk"), m.group("cue"), resolver)
+    for cue in _SUBJECT_CUE.finditer(text, sentence_start, open_pos):
+        slot = subject_slot(text, sentence_start, cue.start())
+        if slot:
+            return _speaker(text, slot[0], slot[1], cue.group(0), resolver)
+    return None
