@@ -1,9 +1,12 @@
-"""Statements: direct and partial quotes with their speaker, and indirect (reported) speech.
+"""Statements: direct and partial quotes with their speaker; indirect (reported) speech comes from
+reported.py.
 
 Quotes are found per body paragraph with straight, curly and mixed marks; the cue is read
-after the closing mark ('," he said', '”said the head of the FSTMC') or before the opening one
-('Shugaev said:'). A quote with no cue keeps the previous speaker. Short quotes with no cue
-are scare quotes or titles and are skipped.
+after the closing mark ('," he said', '”said the head of the FSTMC'; not when the quote ends its
+own sentence) or before the opening one ('Shugaev said:', 'X wrote in a letter to Y:'). A quote with
+no cue keeps the previous speaker, as does the second half of a split quote ('"...," he said, "..."').
+Short quotes with no cue are scare quotes or titles and are skipped; a partial quote takes the
+subject of a cue verb before it, else the speaker of the reported speech around it.
 """
 
 from __future__ import annotations
