@@ -1,5 +1,12 @@
 """Resolve a speaker phrase ('he', 'the analyst', 'Sergey Chemezov') to an actor id, from the
-article's own mentions. Never guesses: an unresolved phrase gives None."""
+article's own mentions. Never guesses: an unresolved phrase gives None.
+
+A bare role description ('the diplomat', 'envoy', "the country's air force chief") names the
+person the article gives that kind of title: the nearest one before it, else (a lead or a headline
+that names the person only afterwards) the first one in the next few sentences. The title is read
+from the words just before a person's name and from an apposition after it ('Qatar's ambassador in
+Moscow, Fahad Al-Attiyah', 'Dmitry Shugaev, director of ...'), and from the registry's role.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +18,31 @@ from .registry import Registry
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 _SPEAKING_KINDS = {"person", "anonymous_source"}
 PRONOUN_REACH = 800  # about two paragraphs of news copy
+CATAPHORA_REACH = 400  # a headline or lead naming its speaker only in the next sentences
+
+# role nouns of one class describe each other: an ambassador is 'the diplomat', a head 'the chief'
+_ROLE_CLASSES = (
+    ("president",),
+    ("minister", "secretary"),
+    ("ambassador", "envoy", "diplomat"),
+    ("chief", "head", "director", "ceo", "chairman", "chairwoman", "boss", "executive", "commander"),
+    ("spokesman", "spokeswoman", "spokesperson"),
+    ("analyst", "expert"),
+)
+_ROLE_CLASS = {noun: i for i, nouns in enumerate(_ROLE_CLASSES) for noun in nouns}
+# 'the diplomat', 'envoy', "the country's air force chief", 'The Turkish president', 'the head of ...'
+_ROLE_DESCRIPTION = re.compile(
+    r"^(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?P<noun>" + "|".join(_ROLE_CLASS) + r")(?:\s+of\b.*)?$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"[^.!?;:“”\"]{0,80}$")
+_APPOSITION_AFTER = re.compile(r"^,\s*[^,.;:“”\"]{1,100}")
 
 
 class SpeakerResolver:
-    def __init__(self, mentions: list[Mention], registry: Registry):
+    def __init__(self, mentions: list[Mention], registry: Registry, text: str | None = None):
         self.registry = registry
         self.actors = [m for m in mentions if m.entity_type == "actor"]
+        self.text = text
+        self._titles: dict[tuple[int, int], set[int]] = {}
 
     def kind(self, actor_id: str) -> str | None:
         entry = self.registry.actors.get(actor_id)
@@ -56,7 +82,39 @@ class SpeakerResolver:
                     best = m
         return best.entity_id if best else None
 
+    def title_classes(self, m: Mention) -> set[int]:
+        """The role classes a person mention is given: words before the name, an apposition after it,
+        the registry role."""
+        key = (m.start, m.end)
+        if key not in self._titles:
+            words = (self.registry.actors[m.entity_id].row.get("role") or "") if m.entity_id in self.registry.actors else ""
+            if self.text is not None:
+                before = _TITLE_BEFORE.search(self.text, max(0, m.start - 80), m.start)
+                after = _APPOSITION_AFTER.match(self.text[m.end:m.end + 110])
+                words += " " + (before.group(0) if before else "") + " " + (after.group(0) if after else "")
+            self._titles[key] = {_ROLE_CLASS[w] for w in re.findall(r"[a-z]+", words.lower()) if w in _ROLE_CLASS}
+        return self._titles[key]
+
+    def described_person(self, start: int, end: int, phrase: str) -> str | None:
+        """The person a bare role description refers to (see the module docstring), or None."""
+        m = _ROLE_DESCRIPTION.match(phrase.strip())
+        if m is None or self.text is None:
+            return None
+        wanted = _ROLE_CLASS[m.group("noun").lower()]
+        people = [a for a in self.actors if self.kind(a.entity_id) == "person" and wanted in self.title_classes(a)]
+        before = [a for a in people if start - PRONOUN_REACH <= a.start and a.end <= start]
+        if before:
+            return max(before, key=lambda a: a.end).entity_id
+        after = [a for a in people if end <= a.start <= end + CATAPHORA_REACH]
+        return min(after, key=lambda a: a.start).entity_id if after else None
+
     def resolve(self, start: int, end: int, phrase: str) -> str | None:
         if PRONOUN.match(phrase.strip()):
             return self.last_speaker_before(start)
-        return self.in_span(start, end)
+        inside = self.in_span(start, end)
+        if inside is not None and (self.kind(inside) in _SPEAKING_KINDS or self._is_role_phrase(start, end)):
+            return inside
+        return self.described_person(start, end, phrase) or inside
+
+    def _is_role_phrase(self, start: int, end: int) -> bool:
+        return any(m.method == "role_phrase" and m.start >= start and m.end <= end for m in self.actors)

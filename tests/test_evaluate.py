@@ -8,12 +8,20 @@ from pipeline import evaluate
 # Floors at (or just under) the scores measured when they were set; raise them as extraction improves.
 SEED_FLOORS = {
     "mentions (overlap, type and id)": (0.95, 0.95),
-    "statements: span (overlap >= 0.5)": (0.95, 0.90),
-    "statements: span and speaker": (0.95, 0.90),
+    "statements: span (overlap >= 0.5)": (1.0, 1.0),
+    "statements: span and speaker": (1.0, 1.0),
     "quotes (direct+partial): span and speaker": (1.0, 1.0),
     "deal events: (supplier, recipient, system)": (0.80, 0.75),
     "deal events: + stage": (0.75, 0.75),
     "deal events: + stage and year": (0.75, 0.75),
+}
+
+# The unseen set is for error analysis, not tuning: floors a little under the measured scores, so that
+# a change that breaks what generalised shows.
+UNSEEN_FLOORS = {
+    "statements: span (overlap >= 0.5)": (0.95, 0.95),
+    "statements: span and speaker": (0.95, 0.95),
+    "quotes (direct+partial): span and speaker": (0.95, 0.95),
 }
 
 
@@ -29,8 +37,20 @@ def test_seed_scores_do_not_drop(seed_scores, measure):
     assert score.precision >= precision and score.recall >= recall, evaluate.report("seeds", [score])
 
 
-def test_unseen_set_is_large_enough_and_scored():
-    scores = {s.name: s for s in evaluate.evaluate("unseen")}
+@pytest.fixture(scope="module")
+def unseen_scores():
+    return {s.name: s for s in evaluate.evaluate("unseen")}
+
+
+@pytest.mark.parametrize("measure", UNSEEN_FLOORS)
+def test_unseen_statement_scores_do_not_drop(unseen_scores, measure):
+    precision, recall = UNSEEN_FLOORS[measure]
+    score = unseen_scores[measure]
+    assert score.precision >= precision and score.recall >= recall, evaluate.report("unseen", [score])
+
+
+def test_unseen_set_is_large_enough_and_scored(unseen_scores):
+    scores = unseen_scores
     assert scores["mentions (overlap, type and id)"].n_gold >= 80
     assert scores["statements: span (overlap >= 0.5)"].n_gold >= 25
     assert scores["deal events: + stage"].n_gold >= 25

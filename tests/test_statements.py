@@ -1,5 +1,21 @@
 """Statements: quote forms, cues before and after, carried-over speakers, scare quotes."""
 
+from pathlib import Path
+
+from pipeline.boilerplate import find_zones
+from pipeline.corpus import Source
+from pipeline.extract.article import extract_article
+
+
+def _article(registry, text):
+    """{statement text: (statement, speaker name)} for one article given as a string."""
+    source = Source(source_id="t", text=text, path=Path("t.txt"))
+    source.zones = find_zones(text)
+    facts = extract_article(source, registry)
+    names = {e.id: e.name for e in facts.entities}
+    names.update({k: v.row.get("name") for k, v in registry.actors.items()})
+    return {text[s.start:s.end]: (s, names.get(s.speaker_id)) for s in facts.statements}
+
 
 def _by_text(facts, corpus, sid):
     text = corpus[sid].text
@@ -83,3 +99,161 @@ def test_statement_and_speaker_offsets_slice_the_text(facts, corpus):
             assert text[st.start:st.end].strip() == text[st.start:st.end]
             if st.speaker_start is not None:
                 assert text[st.speaker_start:st.speaker_end] == st.speaker_text
+
+
+def test_a_quote_that_ends_its_sentence_takes_no_cue_from_the_next_one(registry):
+    got = _article(registry, "Sanctions loom\n\nMike Pompeo and Mark Esper wrote in a letter to Egyptian Defense "
+                             "Minister Mohamed Zaki: \"Major new arms deals with Russia would complicate future U.S. "
+                             "defense transactions.\" Russian business daily Kommersant reported in March that Egypt "
+                             "had signed a contract.\n")
+    st, name = got["Major new arms deals with Russia would complicate future U.S. defense transactions."]
+    assert (st.kind, st.cue, name) == ("direct", "wrote", "Mark Esper")
+    carried = _article(registry, "Belarus\n\n\u201cWe want the S-400 as well,\u201d President Alexander Lukashenko "
+                                 "told a meeting. \u201cRussia is our closest ally, and we will buy what we need.\u201d "
+                                 "The Kremlin said talks were continuing.\n")
+    st, name = carried["Russia is our closest ally, and we will buy what we need."]
+    assert (st.cue, name) == (None, "Alexander Lukashenko")
+
+
+def test_a_characterising_verb_makes_a_one_word_quote_partial(registry):
+    got = _article(registry, "Ankara reacts\n\nThe Turkish Foreign Ministry called the decision \"unfair\" and "
+                             "warned that it would damage ties. The minister praised the \"Crete model\".\n")
+    st, _ = got["unfair"]
+    assert (st.kind, st.cue, st.speaker_text) == ("partial", "called", "The Turkish Foreign Ministry")
+    assert "Crete model" not in got  # a capitalised name in quotes stays a name
+
+
+def test_a_named_speaker_with_a_long_apposition_is_discovered(registry):
+    got = _article(registry, "F-35\n\nEllen Lord, the Pentagon's top acquisition official, told reporters that "
+                             "moving the work would cost the program $600 million.\n")
+    st, name = got["moving the work would cost the program $600 million"]
+    assert (st.kind, name) == ("indirect", "Ellen Lord")
+
+
+def test_a_role_description_names_the_person_given_that_title(registry):
+    got = _article(registry, "Qatar in advanced talks on S-400, envoy says\n\nQatar is holding talks with Russia on the S-400, Qatar's "
+                             "ambassador in Moscow, Fahad bin Mohammed Al-Attiyah, told TASS on Thursday. The diplomat "
+                             "described the negotiations as being at \u201can advanced stage\u201d.\n")
+    assert got["Qatar in advanced talks on S-400"][1] == "Fahad bin Mohammed Al-Attiyah"  # the headline names him only later
+    st, name = got["an advanced stage"]
+    assert (st.kind, st.cue, name) == ("partial", "described", "Fahad bin Mohammed Al-Attiyah")
+    lead = _article(registry, "Jets dropped\n\nIndonesia has dropped plans to buy Su-35 jets, the country's air force "
+                              "chief said on Wednesday. \"We have to be realistic,\" Air Chief Marshal Fadjar Prasetyo "
+                              "told reporters.\n")
+    assert lead["Indonesia has dropped plans to buy Su-35 jets"][1] == "Fadjar Prasetyo"
+
+
+def test_a_role_description_with_no_such_person_stays_unresolved(registry):
+    got = _article(registry, "Test\n\nDefense Secretary Mark Esper has argued that Ankara should keep the system "
+                             "switched off. The Turkish president said Turkey would not seek Washington's permission.\n")
+    st, name = got["Turkey would not seek Washington's permission"]
+    assert (st.kind, name) == ("indirect", "Turkish president")  # a person known by the role alone
+    named = _article(registry, "Test\n\nPresident Tayyip Erdogan spoke in Ankara. The Turkish president said Turkey "
+                               "would not seek Washington's permission.\n")
+    assert named["Turkey would not seek Washington's permission"][1] == "Recep Tayyip Erdoğan"
+
+
+def _indirect(got):
+    return {t: (st, name) for t, (st, name) in got.items() if st.kind == "indirect"}
+
+
+def test_datelines_and_connectives_are_not_part_of_what_was_said(registry):
+    got = _indirect(_article(registry, "Deal\n\nMOSCOW (Reuters) - Saudi Arabia has agreed to buy S-400 systems from "
+                                       "Russia, Al Arabiya television reported on Thursday, as King Salman visited Moscow. "
+                                       "However, Turkey may pose a greater challenge, a source close to the talks told "
+                                       "Interfax.\n"))
+    assert set(got) == {"Saudi Arabia has agreed to buy S-400 systems from Russia", "Turkey may pose a greater challenge"}
+
+
+def test_a_speaker_with_a_relative_clause_or_a_long_apposition(registry):
+    got = _indirect(_article(registry, "Sanctions\n\nA senior administration official, who briefed reporters on "
+                                       "condition of anonymity, said the target of the measures was Moscow. Dmitry "
+                                       "Shugaev, director of Russia's Federal Service for Military-Technical Cooperation, "
+                                       "told Sputnik last month that supplies to India had begun.\n"))
+    official, _ = got["the target of the measures was Moscow"]
+    assert official.speaker_id.startswith("anon-")
+    assert got["supplies to India had begun"][0].speaker_id == "dmitry-shugaev"
+
+
+def test_content_first_with_the_role_in_apposition_goes_to_the_speaker(registry):
+    got = _indirect(_article(registry, "Deal\n\nTurkey has not yet signed a contract for a second batch, the head of "
+                                       "the Presidency of Defense Industries (SSB), Ismail Demir, said on Tuesday, "
+                                       "denying reports in the Russian media.\n"))
+    st, name = got["Turkey has not yet signed a contract for a second batch"]
+    assert (name, st.speaker_text) == ("Ismail Demir", "the head of the Presidency of Defense Industries (SSB), Ismail Demir")
+
+
+def test_nominal_cues_and_according_to_after_the_content(registry):
+    got = _indirect(_article(registry, "Deal\n\nIndia signed the deal on Friday, defying Washington's warning that such "
+                                       "purchases could trigger sanctions. No final decision has been made, according "
+                                       "to the Kremlin. He declined to comment on media reports that Algeria had "
+                                       "ordered Su-57 fighters.\n"))
+    assert got["such purchases could trigger sanctions"][0].speaker_id == "united-states"
+    assert got["No final decision has been made"][0].cue == "according to"
+    reports, _ = got["Algeria had ordered Su-57 fighters"]
+    assert (reports.speaker_text, reports.speaker_id.startswith("anon-")) == ("media reports", True)
+
+
+def test_coordinated_and_embedded_reporting_verbs(registry):
+    got = _indirect(_article(registry, "Test\n\nThe Turkish Foreign Ministry called the decision \"unfair\" and warned "
+                                       "that it would damage bilateral ties. President Tayyip Erdogan confirmed the test "
+                                       "and said Turkey would not seek Washington's permission. Jakarta signed a deal "
+                                       "in 2018, but it stalled after Washington threatened sanctions on buyers of "
+                                       "Russian arms.\n"))
+    warned, _ = got["it would damage bilateral ties"]
+    assert (warned.cue, warned.speaker_text) == ("warned", "Turkish Foreign Ministry")
+    assert {t: (s.cue, s.speaker_id) for t, (s, _) in got.items() if s.speaker_id == "recep-tayyip-erdogan"} == {
+        "the test": ("confirmed", "recep-tayyip-erdogan"),
+        "Turkey would not seek Washington's permission": ("said", "recep-tayyip-erdogan")}
+    assert got["sanctions on buyers of Russian arms"][0].speaker_id == "united-states"
+    assert "Jakarta signed a deal in 2018" not in got
+
+
+def test_trailing_clauses_negation_and_non_statements(registry):
+    got = _indirect(_article(registry, "US warns Egypt of sanctions risk over Su-35 jets\n\nWashington has warned Cairo "
+                                       "that buying Su-35 jets could trigger sanctions, in the latest sign of US unease. "
+                                       "Neither Moscow nor Cairo has officially confirmed the deal. The analyst "
+                                       "commented on the situation. The Kremlin said talks were continuing but gave no "
+                                       "details.\n"))
+    assert set(got) == {"buying Su-35 jets could trigger sanctions", "talks were continuing"}
+
+
+def test_split_quotes_dateline_quotes_and_a_new_unresolved_speaker(registry):
+    got = _article(registry, "Kremlin\n\nMOSCOW \u2014 \"We will continue our cooperation with Turkey,\" Kremlin "
+                             "spokesman Dmitry Peskov told reporters. \"Nobody can dictate to us.\"\n"
+                             "\"Sanctions,\" he said, \"will not stop our work.\" \"Our position is firm,\" Cavusoglu "
+                             "told reporters. \"We will not change it.\"\n")
+    lead, _ = got["We will continue our cooperation with Turkey"]
+    assert (lead.kind, lead.speaker_id) == ("direct", "dmitry-peskov")
+    assert got["Nobody can dictate to us."][0].speaker_id == "dmitry-peskov"
+    second_half, _ = got["will not stop our work."]
+    assert (second_half.kind, second_half.speaker_id) == ("direct", "dmitry-peskov")
+    # someone else speaks (a name the registry does not know): Peskov's words stop there
+    assert (got["We will not change it."][0].speaker_id, got["We will not change it."][0].speaker_text) == (None, "Cavusoglu")
+
+
+def test_partial_quote_after_a_subject_with_apposition_and_role_apposition_before_a_name(registry):
+    got = _article(registry, "Rostec\n\nThe chief executive of Rostec, Sergey Chemezov, described the deal as \"the "
+                             "largest in our history\". A spokeswoman for the State Department, Morgan Ortagus, said "
+                             "the United States was disappointed by the decision.\n")
+    st, _ = got["the largest in our history"]
+    assert (st.kind, st.speaker_id) == ("partial", "sergey-chemezov")
+    said, name = got["the United States was disappointed by the decision"]
+    assert (said.kind, name) == ("indirect", "Morgan Ortagus")
+    assert "A spokeswoman for the State Department" not in got
+
+
+def test_intro_clauses_adding_that_and_partial_quotes_inside_reported_speech(registry):
+    got = _article(registry, "S-400\n\nIn an interview with the newspaper \"The Hindu\", the analyst Rahul Bedi said the "
+                             "deal showed India's strategic autonomy. The United States has not decided whether to "
+                             "sanction India, a State Department spokesperson said last week, adding that \"no "
+                             "determination has been made\". Lavrov said earlier this week that the West was trying "
+                             "to derail the deal.\n")
+    bedi, name = got["the deal showed India's strategic autonomy"]
+    assert (bedi.kind, name) == ("indirect", "Rahul Bedi")
+    assert not [t for t in got if t.startswith("In an interview")]
+    partial, _ = got["no determination has been made"]
+    assert (partial.kind, partial.speaker_id.startswith("anon-")) == ("partial", True)
+    assert '"no determination has been made"' not in got  # the quote alone is the partial, not also indirect
+    lavrov, _ = got["the West was trying to derail the deal"]
+    assert (lavrov.speaker_id, lavrov.speaker_text) == (None, "Lavrov")  # a bare unknown name: kept, unresolved

@@ -29,6 +29,6 @@ def extract_article(source: Source, registry: Registry) -> ArticleFacts:
     entities, found = discover(source, registry, known)
     mentions = sorted(known + found, key=lambda m: (m.start, m.end, m.entity_type, m.entity_id))
     view = registry.extended(entities) if entities else registry
-    statements = extract_statements(source, sentences, SpeakerResolver(mentions, view))
+    statements = extract_statements(source, sentences, SpeakerResolver(mentions, view, source.text))
     events = extract_deal_events(source, sentences, mentions, view)
     return ArticleFacts(source.source_id, mentions, statements, events, entities)

@@ -7,7 +7,9 @@ Rules, in order: an organisation is a capitalised phrase with an organisation wo
 alias; a person is two to four capitalised words that a title precedes ("Defense Minister Hulusi
 Akar") or a reporting verb follows or precedes ("Geng Shuang said", "said Li Shangfu"), and their
 surname alone later; media are names that "reported" or that someone "told"; an anonymous source is
-"a/an ... official|source|spokesperson|officer|diplomat ..."; a system is a designation such as
+"a/an ... official|source|spokesperson|officer|diplomat ...", and unattributed "(media) reports that";
+"the Trump administration" is a government body; a person known only by a role
+("the Turkish president") when the article names no one with that title; a system is a designation such as
 "Su-57", "TOS-1A" or "AK-103".
 """
 
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 from ..corpus import Source
 from ..registry import Registry
+from ..resolve import SpeakerResolver
 from .mentions import Mention
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capital letters, Latin-1 and Latin Extended-A (Işık, Şahin, Ğ)
@@ -69,6 +72,12 @@ _ANON = re.compile(
     re.IGNORECASE)
 _GROUP_ANON = re.compile(r"\bpeople (?:familiar with|close to|briefed on) the (?:matter|talks|deal|negotiations)\b"
                          r"(?=,?\s+(?:said|told|say)\b)")
+
+# unattributed reports as a source: 'reacted to reports that ...', 'declined to comment on media reports that ...'
+_REPORTS_ANON = re.compile(r"\b(?:to|on|of|about|amid|despite|denying|denied|dismissed|rejected)\s+"
+                           r"(?P<core>(?:(?:recent|earlier|unconfirmed|media|press|news)\s+){0,2}reports)(?=\s+that\b)")
+# 'the Trump administration': a government known by its leader's name
+_ADMINISTRATION = re.compile(rf"\b{_WORD}\s+administration\b")
 
 
 @dataclass(frozen=True)
@@ -127,6 +136,9 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 if acronym:
                     a_s = e + acronym.start(1)
                     add(entity, a_s, a_s + len(acronym.group(1)))
+        for m in _ADMINISTRATION.finditer(text, zs, ze):
+            if m.group(0).split()[0] not in _NOT_NAMES:
+                add(NewEntity("actor", slug(m.group(0)), m.group(0), kind="government_body"), m.start(), m.end())
         for s, e, entity in _media(text, zs, ze):
             if entity.id not in known_ids:
                 add(entity, s, e)
@@ -156,7 +168,27 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                     eid = surfaces[m.group(0)]
                     mentions.append(Mention(m.start(), m.end(), entities[eid].entity_type, eid, "discovered", m.group(0)))
                     taken.append((m.start(), m.end()))
+    # 'the Turkish president' in an article that never names a president: a person known by the role
+    view = None
+    for zs, ze in zones:
+        for m in _ROLE_HOLDER.finditer(text, zs, ze):
+            s, e = m.start("phrase"), m.end()
+            state = _state_in(text, s, e, registry, known) if free(s, e) else None
+            if state is None:
+                continue
+            if view is None:
+                view = SpeakerResolver(known + mentions, registry.extended(list(entities.values())), text)
+            if view.described_person(s, e, text[s:e]) is None:
+                role = " ".join(m.group("role").lower().split())
+                name = f"{m.group('dem')} {role}"
+                add(NewEntity("actor", f"role-{source.source_id.replace('_', '-')}-{slug(name)}", name, kind="person",
+                              role=role, country=_iso(registry, state), parent_id=state), s, e)
     return sorted(entities.values(), key=lambda x: x.id), sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+_ROLE_HOLDER = re.compile(
+    r"\b(?P<phrase>[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?P<role>(?:(?:prime|foreign|defen[cs]e|trade|finance|interior)\s+)?"
+    r"minister|(?:vice\s+)?president|king|emir|crown\s+prince|ambassador|envoy|leader))\b")
 
 
 def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention]) -> str | None:
@@ -226,7 +258,7 @@ def _people(text, zs, ze, registry, known):
         bare = [w.rstrip("’'s").rstrip("’'") if w.endswith(("’s", "'s", "’", "'")) else w for w in words]
         if len(words) < 2 or any(w in _PLACE_WORDS or w in _ORG_WORDS or w in _MEDIA_WORDS for w in bare):
             continue
-        after = text[e:min(ze, e + 40)]
+        after = text[e:min(ze, e + 110)]  # room for an apposition: 'Ellen Lord, the Pentagon's top ..., told'
         before = text[max(zs, s - 25):s]
         titled = bool(m.group("title")) or bool(re.search(rf"{_TITLES}\s*,?\s*$", before)) \
             or bool(_LOWER_TITLE.search(before))
@@ -263,7 +295,7 @@ def _media(text, zs, ze):
 
 
 def _anonymous(text, zs, ze, registry, known, source_id, found):
-    for m in list(_ANON.finditer(text, zs, ze)) + list(_GROUP_ANON.finditer(text, zs, ze)):
+    for m in [*_ANON.finditer(text, zs, ze), *_GROUP_ANON.finditer(text, zs, ze), *_REPORTS_ANON.finditer(text, zs, ze)]:
         s = m.start("core") if "core" in m.groupdict() and m.group("core") else m.start()
         e = m.end()
         phrase = text[s:e].rstrip(" ,.")

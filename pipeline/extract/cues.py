@@ -1,0 +1,63 @@
+"""The reporting-verb lexicon and the speaker slot, shared by quotes (statements.py) and reported
+speech (reported.py).
+
+A speaker slot is the text before or after a cue verb that names who spoke ('Chemezov', 'the head
+of the FSTMC', 'A senior Turkish official, speaking on condition of anonymity'); `speaker()` trims
+datelines, fillers and relative clauses off it and resolves it to an actor id.
+"""
+
+from __future__ import annotations
+
+import re
+
+CUES = (
+    "said", "says", "say", "told", "tells", "added", "adds", "explained", "noted", "stressed", "underlined",
+    "emphasized", "emphasised", "recalled", "confirmed", "confirms", "argued", "argues", "announced", "announces",
+    "revealed", "reported", "commented", "warned", "claimed", "specified", "stated",
+    "insisted", "declared", "considers", "believes", "praised", "wrote", "pointed out", "disclosed", "fear",
+    "fears", "warns", "insists", "demanded", "demands", "urged", "urges", "accused", "accuses", "condemned",
+    "condemns", "denied", "denies", "acknowledged", "admitted", "predicted", "maintained", "maintains",
+    "reiterated", "expressed", "threatened", "threatens", "floated", "floats", "proposed", "suggested",
+    "welcomed", "welcomes", "vowed", "vows", "promised", "pledged", "asserted", "contended", "assured",
+)
+CUE = r"(?:" + "|".join(c.replace(" ", r"\s+") for c in CUES) + r")"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+FILLER = (r"(?:\s*,?\s*(?:also|further|has|have|had|previously|however|already|again|recently|repeatedly|"
+          r"officially|publicly|long|,|"
+          rf"on {WEEKDAY}|{WEEKDAY}|last week|this week|earlier|today|yesterday))*\s*")
+# 'NEW DELHI: ', 'ISTANBUL (Reuters) - ', 'ANKARA – ', 'WASHINGTON/ANKARA (Reuters) - '
+DATELINE = re.compile(r"[A-Z][A-Z .'/]{2,}(?:\s*\([^)]{1,30}\))?\s*[:–—-]\s+")
+# (both used with .match)
+# sentence-initial connectives that are the reporter's, not the speaker's
+CONNECTIVE = re.compile(r"(?:However|Next|Meanwhile|Moreover|Besides|Still|Also|But|And|Separately|Earlier|"
+                        r"Later|In addition|At the same time)\s*,?\s+")
+_TRAILING_FILLER = re.compile(r"(?:[\s,]+(?:however|also|further|previously|has|have|had|officially|publicly))*[\s,]*$")
+# 'A senior Trump administration official, who briefed reporters ...': the clause is not the speaker
+_RELATIVE = re.compile(r",\s*(?:who|which|speaking|asking|citing|according)\b.*$", re.DOTALL)
+_AS = re.compile(r"(?:As\s+|as\s+)?")
+_MAX_SLOT_WORDS = 8
+
+
+def speaker(text, spk_start, spk_end, cue, resolver):
+    """(actor id or None, phrase, start, end, cue) for the speaker slot text[spk_start:spk_end], or
+    None when the slot is no speaker (too long and not ending in a name)."""
+    phrase = text[spk_start:spk_end]
+    dateline = DATELINE.match(phrase)
+    s = spk_start + (dateline.end() if dateline else 0)
+    s += len(_AS.match(text, s).group(0))  # 'As Reuters reported last month, ...'
+    phrase = _RELATIVE.sub("", text[s:spk_end])
+    e = s + len(_TRAILING_FILLER.sub("", phrase))
+    while s < e and text[s].isspace():
+        s += 1
+    phrase = text[s:e]
+    # 'Qatar's ambassador in Moscow, Fahad bin Mohammed Al-Attiyah': a long slot with a person in apposition
+    named = "," in phrase and resolver.kind(resolver.in_span(s, e) or "") in ("person", "anonymous_source")
+    if len(phrase.split()) > _MAX_SLOT_WORDS and not named:
+        # '... in Istanbul and the Russian state arms exporter Rosoboronexport announced': the name before the cue
+        last = resolver.mention_ending_at(e)
+        if last is None:
+            return None
+        s, phrase = last.start, text[last.start:e]
+    if not phrase:
+        return None
+    return (resolver.resolve(s, e, phrase), phrase, s, e, cue)
