@@ -59,7 +59,7 @@ def tables_from_rows(extracted: dict[str, list[dict]], registry: Registry) -> di
 def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows -> DataFrame with the schema's columns and dtypes, sorted by primary key."""
     cols = schemas.columns(table)
-    df = pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
+    df = pd.DataFrame({c: [r.get(c) for r in rows] for c in cols}, columns=cols)
     df = df.astype(schemas.pandas_dtypes(table))
     return df.sort_values(schemas.primary_key(table), kind="stable").reset_index(drop=True)
 
