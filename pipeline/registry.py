@@ -76,10 +76,15 @@ class Registry:
         return Registry(actors, systems, self.folder, self.fingerprint)
 
     def state_by_country(self, iso3: str | None) -> str | None:
-        for entry in self.actors.values():
-            if entry.kind == "state" and entry.row.get("country") == iso3:
-                return entry.id
-        return None
+        """The state actor of an ISO 3166 alpha-3 code (the first in registry order)."""
+        index = self.__dict__.get("_states_by_country")
+        if index is None:
+            index = {}
+            for entry in self.actors.values():
+                if entry.kind == "state":
+                    index.setdefault(entry.row.get("country"), entry.id)
+            self.__dict__["_states_by_country"] = index
+        return index.get(iso3)
 
 
 def load_registry(folder: Path = REGISTRY_DIR) -> Registry:
