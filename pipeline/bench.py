@@ -35,6 +35,9 @@ def _one(sources: Path, out: Path, cache: bool) -> dict:
     start = time.perf_counter()
     tables = build(sources, out, timings=timings, cache=cache)
     wall = time.perf_counter() - start
+    from .validate.expectations import stop_worker
+
+    stop_worker()  # so that the suites' worker process counts among the children measured below
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     text_bytes = sum(p.stat().st_size for p in Path(sources).glob("*.txt"))

@@ -20,6 +20,7 @@ from .overrides import apply_overrides, load_overrides
 from .publish import DB_FILE, swap_in, write_duckdb, write_package, write_views_for_people
 from .registry import load_registry
 from .validate import validate_package
+from .validate.expectations import warm_up
 
 
 CACHE_DIR = ".cache/extract"  # inside the output folder; never published
@@ -34,6 +35,7 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
     Extraction runs on `executor` if given (e.g. a Dask cluster's), else on a local pool of `workers`."""
     clock = _Stages(timings)
     out = Path(out)
+    warm_up()  # GX loads in its worker process while this one ingests and extracts
     with clock("ingest"):
         articles = read_corpus(Path(sources))
         reg = load_registry(Path(registry))

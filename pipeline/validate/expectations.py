@@ -3,10 +3,14 @@ cannot say: cross-column order, row counts, null shares, values that must exist 
 
 from __future__ import annotations
 
+import atexit
 import copy
 import json
 import logging
+import multiprocessing
 import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,6 +80,52 @@ def check_expectations(tables: dict[str, pd.DataFrame]) -> list[str]:
             problems.append(f"expectation: {table}.{col}: {cfg.type} ({why}): "
                             f"{detail.get('unexpected_count', '')} unexpected, e.g. {str(examples)[:120]}")
     return problems
+
+
+_WORKER: ProcessPoolExecutor | None = None
+
+
+def _worker() -> ProcessPoolExecutor:
+    """One process beside this one that runs the suites, reused by every validation in this process
+    (so GX is imported once, ~2 s, in parallel with the rest of the build)."""
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        atexit.register(stop_worker)
+    return _WORKER
+
+
+def warm_up() -> None:
+    """Start the worker and import GX in it now (called when a build starts)."""
+    _worker().submit(_gx_ready)
+
+
+def _gx_ready() -> bool:
+    _gx()
+    return True
+
+
+def submit_expectations(folder: Path) -> Future:
+    """The suites' problems for the package at `folder`, computed in the worker process."""
+    global _WORKER
+    try:
+        return _worker().submit(_expectations_of, Path(folder))
+    except BrokenProcessPool:  # the worker died (killed, out of memory): start a new one
+        _WORKER = None
+        return _worker().submit(_expectations_of, Path(folder))
+
+
+def _expectations_of(folder: Path) -> list[str]:
+    from ..tables import read_csv_table
+
+    return check_expectations({t: read_csv_table(folder, t) for t in schemas.TABLES})
+
+
+def stop_worker() -> None:
+    global _WORKER
+    if _WORKER is not None:
+        _WORKER.shutdown(wait=True, cancel_futures=True)
+        _WORKER = None
 
 
 def suite_dict(table: str) -> dict:
