@@ -22,12 +22,14 @@ _TAIL_START = re.compile(
     r"^(?:A Message from |Subscribe to our newsletter|Sign up for our .*newsletter|Notify of$|Our partners$)",
     re.IGNORECASE,
 )
-# Photo credits and captions: "Andrei Makhonin / Vedomosti", "... May 7, 2015. Reuters".
+# Photo credits and captions: "Andrei Makhonin / Vedomosti", "Photo: ...", "... May 7, 2015. Reuters".
+# The first two are anchored at the line start (re.match); the last is looked for only at its end.
 _CREDIT = re.compile(
-    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} / [A-Z][\w .'’-]{1,40}$"
-    r"|\b(?:19|20)\d\d\.\s+(?:Reuters|AP|AFP|EPA|Getty Images|TASS|Sputnik|RIA Novosti)$"
-    r"|^(?:Photo|Image|Credit)s?:"
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} / [A-Z][\w .'’-]{1,40}$"
+    r"|(?:Photo|Image|Credit)s?:"
 )
+_CREDIT_TAIL = re.compile(r"\b(?:19|20)\d\d\.\s+(?:Reuters|AP|AFP|EPA|Getty Images|TASS|Sputnik|RIA Novosti)$")
+_TAIL_REACH = 40  # characters: longer than any year-and-agency ending above
 _SHORT = 4  # a line of at most this many words next to boilerplate is boilerplate too ("Monthly")
 
 
@@ -60,7 +62,7 @@ def find_zones(text: str) -> list[Zone]:
         tail = tail or bool(_TAIL_START.search(line))
         if tail or _BOILERPLATE.search(line.lower()):
             kinds.append("boilerplate")
-        elif _CREDIT.search(line):
+        elif _CREDIT.match(line) or _CREDIT_TAIL.search(line, max(0, len(line) - _TAIL_REACH)):
             kinds.append("credit")
         else:
             kinds.append("body")

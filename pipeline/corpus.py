@@ -81,9 +81,10 @@ def read_article(path: Path, root: Path) -> Source:
     if not ID_PATTERN.match(source_id):
         raise InputError(path, f"file name {path.name!r} is not a valid source id "
                                f"(lowercase letters, digits, '_' and '-'; pattern {ID_PATTERN.pattern})")
-    resolved = path.resolve()
-    if root not in resolved.parents:
-        raise InputError(path, f"path escapes the sources folder (resolves to {resolved})")
+    if path.is_symlink():  # a plain file listed in the folder is inside it; a link may point anywhere
+        resolved = path.resolve()
+        if root not in resolved.parents:
+            raise InputError(path, f"path escapes the sources folder (resolves to {resolved})")
     text = read_utf8(path)
     if not text.strip():
         raise InputError(path, "article is empty")
