@@ -73,7 +73,7 @@ def test_the_country_is_the_state_named_just_before(facts, corpus):
 
 
 def test_thai_aircraft_talks_last_month(facts):
-    [e] = _events(facts, "000_708913dc424a46cc", recipient_id="thailand")
+    [e] = _events(facts, "000_708913dc424a46cc", recipient_id="thailand", event_type="talks")
     assert (e.event_type, e.system_id, e.date.date, e.date.basis) == ("talks", "military-aircraft", "2015-04", "relative")
 
 
