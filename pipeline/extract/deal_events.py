@@ -53,6 +53,7 @@ _COMPLETED = re.compile(r"\bfully met\b|\bcompleted\b|\bfully delivered\b|\bfini
 _GENERIC = re.compile(r"\b(?:arms|weapons|weaponry|armaments|(?<!the )(?<!its )(?<!their )(?<!this )(?<!such )(?<!related )(?<!associated )equipment|hardware|(?:military|defen[cs]e) contracts?|"
                       r"all cooperation)\b(?! (?:exporters?|exports?|company|companies|makers?|manufacturers?|industry|"
                       r"trade|race|control|embargo|sector|firms?|dealers?)\b)", re.IGNORECASE)
+_LISTED = re.compile(r"[^.;:]{0,40}?\b(?:including|such as|notably|among them)\s+(?:the\s+)?", re.IGNORECASE)
 _GENERIC_BEFORE, _GENERIC_AFTER = 15, 40  # how close a general noun must be to the stage word
 # 'the supplied weapons', 'equipment ..., previously sold to Ankara': a participle describing the arms, not an event
 _MODIFIER = re.compile(r"(?:\bthe|(?<!has )(?<!had )(?<!have )\bpreviously)\s+$", re.IGNORECASE)
@@ -146,7 +147,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     sanctioning_in = {sent: _sanctioning(text, states_of[sent]) for sent in body_sentences}
     third_parties = set().union(*sanctioning_in.values())
     ctx = _Context(_article_supplier(systems, registry), third_parties,
-                   Counter(st for st, _, _, _ in article_states if st not in third_parties), article_states)
+                   _buyer_counts(body_sentences, states_of, systems, registry, third_parties), article_states)
     recipient_of: dict[str | None, str] = {}  # the recipient last given to each system in this article
     for sent in body_sentences:
         triggers = _triggers(text, sent, mentions)
@@ -284,9 +285,13 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
 def _generic(text, t_start, t_end, clause, in_sent) -> Mention | None:
     """A general noun for arms ('weapons', 'arms', 'Russian-made equipment') in or next to the stage word,
     with no named system between them: the event is about arms in general."""
-    lo, hi = max(clause[0], t_start - _GENERIC_BEFORE), min(clause[1], t_end + _GENERIC_AFTER)
-    for m in _GENERIC.finditer(text, lo, hi):
+    for m in _GENERIC.finditer(text, max(clause[0], t_start - _GENERIC_BEFORE), clause[1]):
+        if m.start() > t_end + _GENERIC_AFTER:
+            break
         a, b = sorted((t_start, m.start()))
+        listed = _LISTED.match(text, m.end())  # 'Russian weapons ..., including fighter jets, helicopters and ...'
+        if listed and any(listed.end() <= s.start < listed.end() + 20 for s in in_sent):
+            return None
         if not any(a <= s.start < b for s in in_sent):
             return Mention(m.start(), m.end(), "system", None, "generic", m.group(0))
     return None
@@ -300,6 +305,7 @@ def _demonym_regex(registry: Registry) -> tuple[re.Pattern | None, dict[str, str
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), table
 
 
+_SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated)\b")
 _PLACE_PAIR = re.compile(r"-[A-Z]")
 _PLACE_PAIR_BEFORE = re.compile(r"\b[A-Z][a-z]+-$")
 
@@ -310,7 +316,10 @@ def _states(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bo
     out = []
     for m in mentions:
         if m.entity_type == "actor" and start <= m.start < end:
-            if registry.actors[m.entity_id].kind in _PARTY_KINDS:
+            kind = registry.actors[m.entity_id].kind
+            if kind == "anonymous_source" and _SPEAKS.match(text, m.end):
+                continue  # 'a senior defense official told reporters': who tells is not a party
+            if kind in _PARTY_KINDS:
                 state = registry.state_of(m.entity_id)
                 if state:
                     out.append((state, m.start, False, m.end))
@@ -321,6 +330,22 @@ def _states(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bo
                 continue  # 'the Turkish-Syrian border', 'Indo-Russian': a place or a pairing, not a party
             out.append((table[m.group(0)], m.start(), True, m.end()))
     return sorted(out, key=lambda x: x[1])
+
+
+def _buyer_counts(sentences, states_of, systems, registry, third_parties) -> Counter:
+    """How often each state is the one named nearest a system of another origin ('Turkey's S-400'): the
+    article's usual buyer is the most frequent (plain counts of states where no system has a state near it)."""
+    votes, plain = Counter(), Counter()
+    for sent in sentences:
+        states = [st for st in states_of[sent] if st[0] not in third_parties]
+        plain.update(st for st, _, _, _ in states)
+        for m in systems:
+            if sent.start <= m.start < sent.end:
+                origin = registry.state_by_country(registry.systems[m.entity_id].row.get("origin_country"))
+                near = [(abs(pos - m.start), st) for st, pos, _, _ in states if st != origin]
+                if near:
+                    votes[min(near)[1]] += 1
+    return votes or plain
 
 
 def _article_supplier(systems: list[Mention], registry: Registry) -> str | None:
@@ -349,6 +374,10 @@ def _supplier(text, system, t_start, t_end, event_type, states, registry, ctx) -
         subject = [s for s, pos, demonym, end in states if end <= t_start and _SUBJECT_GAP.match(text[end:t_start])]
         if subject:
             return subject[-1]
+    if ctx.default_supplier is None:  # 'Russian weapons ..., including fighter jets': a demonym earlier on
+        named = {s for s, _, demonym, _ in states if not demonym}
+        earlier = [s for s, pos, demonym, _ in states if demonym and pos < system.start and s not in named]
+        return earlier[-1] if earlier else None
     return ctx.default_supplier
 
 
