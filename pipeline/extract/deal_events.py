@@ -4,7 +4,9 @@ when, and for how many or how much. One sentence may report several events."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..corpus import Source
@@ -30,7 +32,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                   r"\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
     ("contract", r"\bsign(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
                  r"\bfinali[sz](?:e|ed|es|ing) (?:their |the |its )?(?:purchase|deal|contract)\b|\bcontracts?\b|\bdeal worth\b|"
-                 r"\bbought\b|\bbuys\b|(?<!to )\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
+                 r"\bbought\b|\bbuys\b|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
     ("training", r"\btraining\b"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
     ("delivery", r"\bdeliver(?:y|ies|ed|ing)\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
@@ -62,6 +64,7 @@ _DEFINITE_SANCTIONS = re.compile(r"\bthe\s+(?:so-called\s+|new\s+|US\s+|U\.S\.\s
 _NOT_A_DELIVERY = re.compile(r"\btechnology\s+$|\b(?:contracts?|deals?|agreements?)\s+(?:for|on|to)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _CONDITIONAL_PURCHASE = re.compile(r"\b(?:if|unless|whether)\s+(?:\S+\s+){0,5}$", re.IGNORECASE)
+_SETTING = re.compile(r"\b(?:at|during|after)\s+(?:the\s+)?(?:first\s+)?(?:\S+\s+)?$", re.IGNORECASE)  # 'after talks between'
 _APPOSITIVE = re.compile(r",\s+an?\s+$")  # '..., a joint venture of Indian and Russian firms': a description
 _NOUN_DELIVERY = re.compile(r"deliver(?:y|ies)|transfers?\b|suppl(?:y|ies)\b|shipments?", re.IGNORECASE)
 _INTRANSITIVE = re.compile(r"arriv", re.IGNORECASE)  # 'the first of which arrived': the system comes before
@@ -133,6 +136,7 @@ class _Context:
     third_parties: set
     buyer_counts: Counter
     article_states: list
+    origin: dict  # system id -> the state it comes from (models only, not classes)
 
 
 def extract_deal_events(source: Source, sentences: list[Sentence], mentions: list[Mention],
@@ -146,8 +150,9 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     article_states = [st for sent in body_sentences for st in states_of[sent]]
     sanctioning_in = {sent: _sanctioning(text, states_of[sent]) for sent in body_sentences}
     third_parties = set().union(*sanctioning_in.values())
+    origin = _origins(systems, registry)
     ctx = _Context(_article_supplier(systems, registry), third_parties,
-                   _buyer_counts(body_sentences, states_of, systems, registry, third_parties), article_states)
+                   _buyer_counts(body_sentences, states_of, systems, origin, third_parties), article_states, origin)
     recipient_of: dict[str | None, str] = {}  # the recipient last given to each system in this article
     for sent in body_sentences:
         triggers = _triggers(text, sent, mentions)
@@ -215,12 +220,11 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
             if event_type == "delivery" and _NOT_A_DELIVERY.search(before):
                 continue
             if event_type == "contract" and m.group(0).lower().startswith(("buy", "bought", "purchase")) \
-                    and _CONDITIONAL_PURCHASE.search(text, sent.start, m.start()):
-                continue  # 'if it bought the S-400s': the condition of a threat or an offer, not a purchase
-            if event_type == "agreement" and _APPOSITIVE.search(before):
+                    and (before.endswith("to ") or _CONDITIONAL_PURCHASE.search(text, sent.start, m.start())):
+                continue  # 'to purchase' is what talks, plans or decisions are about; 'if it bought the S-400s': a condition
+            if event_type == "agreement" and m.group(0).lower().startswith("joint") and _APPOSITIVE.search(before):
                 continue
-            if event_type == "talks" and re.search(r"\b(?:at|during|after)\s+(?:the\s+)?(?:first\s+)?(?:\S+\s+)?$", before) \
-                    and m.group(0).lower() == "talks":
+            if event_type == "talks" and m.group(0).lower() == "talks" and _SETTING.search(before):
                 continue
             found.append((event_type, m.start(), m.end()))
     body = text[sent.start:sent.end]
@@ -298,7 +302,14 @@ def _generic(text, t_start, t_end, clause, in_sent) -> Mention | None:
 
 
 def _demonym_regex(registry: Registry) -> tuple[re.Pattern | None, dict[str, str]]:
-    table = {d: e.id for e in registry.actors.values() if e.kind == "state" for d in e.demonyms}
+    return _compiled_demonyms(frozenset((d, e.id) for e in registry.actors.values() if e.kind == "state"
+                                        for d in e.demonyms))
+
+
+@lru_cache(maxsize=8)
+def _compiled_demonyms(pairs: frozenset) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One regex for all demonyms, compiled once per set of states (not once per article)."""
+    table = dict(pairs)
     if not table:
         return None, {}
     alts = "|".join(re.escape(d) for d in sorted(table, key=len, reverse=True))
@@ -332,19 +343,30 @@ def _states(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bo
     return sorted(out, key=lambda x: x[1])
 
 
-def _buyer_counts(sentences, states_of, systems, registry, third_parties) -> Counter:
+def _origins(systems: list[Mention], registry: Registry) -> dict[str, str | None]:
+    """The supplying state of each model the article names (a class has none)."""
+    out = {}
+    for m in systems:
+        if m.entity_id not in out:
+            entry = registry.systems[m.entity_id]
+            country = None if entry.is_class else entry.row.get("origin_country")
+            out[m.entity_id] = registry.state_by_country(country) if country else None
+    return out
+
+
+def _buyer_counts(sentences, states_of, systems, origin_of, third_parties) -> Counter:
     """How often each state is the one named nearest a system of another origin ('Turkey's S-400'): the
     article's usual buyer is the most frequent (plain counts of states where no system has a state near it)."""
     votes, plain = Counter(), Counter()
+    starts = [m.start for m in systems]  # mentions come sorted by start
     for sent in sentences:
         states = [st for st in states_of[sent] if st[0] not in third_parties]
         plain.update(st for st, _, _, _ in states)
-        for m in systems:
-            if sent.start <= m.start < sent.end:
-                origin = registry.state_by_country(registry.systems[m.entity_id].row.get("origin_country"))
-                near = [(abs(pos - m.start), st) for st, pos, _, _ in states if st != origin]
-                if near:
-                    votes[min(near)[1]] += 1
+        for m in systems[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]:
+            origin = origin_of[m.entity_id]
+            near = [(abs(pos - m.start), st) for st, pos, _, _ in states if st != origin]
+            if near:
+                votes[min(near)[1]] += 1
     return votes or plain
 
 
@@ -358,15 +380,12 @@ def _article_supplier(systems: list[Mention], registry: Registry) -> str | None:
     return registry.state_by_country(registry.systems[top].row["origin_country"])
 
 
-def _supplier(text, system, t_start, t_end, event_type, states, registry, ctx) -> str | None:
+def _supplier(text, system, t_start, event_type, states, ctx) -> str | None:
     """A model's origin supplies it; a class or arms in general the demonym next to it ('Russian combat
     modules'), or the subject of an offer or delivery ('Washington had offered Ankara ...'), or the
     article's usual supplier."""
-    entry = registry.systems.get(system.entity_id) if system.entity_id else None
-    if entry is not None and not entry.is_class and entry.row.get("origin_country"):
-        supplier = registry.state_by_country(entry.row["origin_country"])
-        if supplier:
-            return supplier
+    if ctx.origin.get(system.entity_id):
+        return ctx.origin[system.entity_id]
     close = [s for s, pos, demonym, _ in states if demonym and system.start - 25 <= pos < system.end]
     if close:
         return close[-1]
@@ -390,12 +409,10 @@ def _parties(text, system, local, trigger, here, registry, ctx, recipient_of) ->
     last before. A system from an earlier sentence is not carried into a
     sentence about a third party only ('Our talks with the United States are continuing')."""
     event_type, t_start, t_end = trigger
-    supplier = _supplier(text, system, t_start, t_end, event_type, here.states, registry, ctx)
+    supplier = _supplier(text, system, t_start, event_type, here.states, ctx)
     if supplier is None:
         return []
-    origins = {registry.state_by_country(registry.systems[m.entity_id].row.get("origin_country"))
-               for m in here.systems if m.entity_id != system.entity_id and not registry.systems[m.entity_id].is_class
-               and registry.systems[m.entity_id].row.get("origin_country")}
+    origins = {ctx.origin[m.entity_id] for m in here.systems if m.entity_id != system.entity_id} - {None}
     candidates = [(s, pos, end) for s, pos, _, end in here.states if s != supplier and s not in origins]
     if event_type == "sanction_threat":  # '... imposed sanctions on Turkey over ...': the target receives
         targets = [c for c in candidates if 0 < c[1] - t_start <= 40]
@@ -410,7 +427,9 @@ def _parties(text, system, local, trigger, here, registry, ctx, recipient_of) ->
             return [(supplier, usual[0])]
     if buyers:
         nearest = min(buyers, key=lambda c: abs(c[1] - t_start))
-        recipients = [nearest[0]] + _coordinated_states(text, nearest, buyers)
+        recipients = [nearest[0]]
+        if _OBJECT_OF.search(text, max(0, nearest[1] - 12), nearest[1]):  # 'contracts with China and Thailand'
+            recipients += _coordinated_states(text, nearest, buyers)
         return [(supplier, r) for r in dict.fromkeys(recipients)]
     before = [st for st in here.earlier if st != supplier and st not in third]
     recipient = before[-1] if here.the_country and before else recipient_of.get(system.entity_id)
@@ -438,6 +457,7 @@ def _coordinated_states(text, state, others) -> list[str]:
     return out
 
 
+_OBJECT_OF = re.compile(r"\b(?:with|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _SANCTIONING = re.compile(r"^\W{0,3}(?:(?:would|will|has|have|had|also|now|could|may|might|decides to|s|on \w+)\s+){0,2}(?:imposes?|impose|imposed|imposing|would impose|warn(?:s|ed|ings?)?|"
                           r"threats|threaten(?:s|ed)?|sanction(?:s|ed)?|penali[sz]\w*|revoke|withdraw|lift)\b", re.IGNORECASE)
 
