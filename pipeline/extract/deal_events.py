@@ -183,7 +183,8 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                             owned, speech_dates, (event_type, t_start, t_end), system, stage_mode)
                         if key in seen and (date is None or out[seen[key]].date is not None):
                             continue  # a stage said twice ('provide China with S-400s, a transfer that ...') keeps its date
-                        deal_type = "support_services" if stage == "servicing" else _deal_type(body)
+                        deal_type = "support_services" if stage == "servicing" else _deal_type(
+                            body if system.entity_id else text[min(t_start, system.start):max(t_end, system.end)])
                         batch, qty, unit, uncertain = _quantity(text[lo:hi])
                         recipient_of[system.entity_id] = parties[1]
                         event = DealEvent(
