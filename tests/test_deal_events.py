@@ -251,3 +251,22 @@ def test_the_supply_a_contract_is_for_is_not_a_delivery(registry):
     events = _article("The sides welcomed the conclusion of the contract for the supply of the S-400 long range surface "
                       "to air missile system to India.", registry)
     assert [e.event_type for e in events] == ["contract"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt is negotiating with Russia over the purchase of Su-35 fighter jets.",
+     {("russia", "egypt", "su-35", "talks", None)}),
+    ("Russia will deliver the remaining S-400 regiments to India by 2023.",
+     {("russia", "india", "s-400", "delivery", "2023")}),
+])
+def test_negotiating_and_deliver(registry, text, expected):
+    assert _triples(_article(text, registry)) == expected
+
+
+def test_one_buyer_per_system_in_a_sentence_unless_marked(registry):
+    events = _article("Russia and Egypt signed a contract worth $2 billion for Su-35 jets last year, but Cairo has since "
+                      "come under US pressure to cancel it.", registry)
+    assert {(e.recipient_id, e.event_type, e.mode) for e in events} == {("egypt", "contract", "asserted"),
+                                                                        ("egypt", "cancellation", "hypothetical")}
+    events = _article("Russia sold S-400 systems to China in 2014 and delivered S-400 systems to India in 2021.", registry)
+    assert {(e.recipient_id, e.event_type) for e in events} == {("china", "contract"), ("india", "delivery")}

@@ -25,7 +25,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
     ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b|\bwants? (?:to gain )?access to\b|"
                  r"\b(?:wants?|plans?|intends?|hopes?|seeks?) to (?:buy|acquire|purchase|obtain)\b|\bwants?\b|\blooking at\b|"
                  r"\bfocus(?:es|ed|ing)? on (?:acquiring|buying|purchasing)\b"),
-    ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing|ions?)?\b|\bpotential sale\b"),
+    ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegotiat(?:e|es|ed|ing)\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing|ions?)?\b|\bpotential sale\b"),
     ("sanction_threat", r"\bsanction(?:s|ed)?\b(?! (?:law|act|legislation)\b)|\bpenali[sz](?:e|ed|es|ing)\b|\bmeasures under\b"),
     ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagree(?:s|d)? to (?:buy|purchase|acquire)\b|\bagreed\b|"
                   r"\bmemorandum of understanding\b|\bagreements?\b|\bdecision to (?:buy|purchase|acquire)\b|"
@@ -35,7 +35,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"\bbought\b|\bbuys\b|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
     ("training", r"\btraining\b"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
-    ("delivery", r"\bdeliver(?:y|ies|ed|ing)\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
+    ("delivery", r"\bdeliver(?:y|ies|ed|ing|s)?\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
                  r"\bprovided?\b|\bshipments?\b|\btook delivery\b|\balready operates\b|\barriv(?:e|ed|es|ing)\b"),
 ]]
 _REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
@@ -43,7 +43,8 @@ _REPORTED = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculation)\s+(?:that|
 _CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
 _JOINT = re.compile(r"joint (?:ventures?|projects?)|cooperating on|memorandum", re.IGNORECASE)
 _CLAUSE_END = re.compile(r",\s+but\b|;|:")
-_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|possible|potential|possibility)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|possible|potential|possibility|pressure to|urg(?:e|es|ed|ing) \w+ to)\b",
+                           re.IGNORECASE)
 _EXPECTED = re.compile(r"\b(?:will|would|set to|expected|expects?|plans?|likely|no earlier than|threat\w*|trying to|"
                        r"hoped?|hopes|hoping)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer|no (?:intention|plans?))\b", re.IGNORECASE)
@@ -124,6 +125,8 @@ class _Here:
     earlier: list  # states named before the sentence, in order
     systems: list  # system mentions in the sentence
     the_country: bool  # 'The country is a NATO member ...' refers to the state named last
+    given: dict  # system id -> recipient already given to it in this sentence
+    trigger_starts: list  # where the sentence's stage words start
 
 
 _THE_COUNTRY = re.compile(r"\b(?:the|this) country\b(?!'s? (?:air force|army|navy|military|defen[cs]e))", re.IGNORECASE)
@@ -165,7 +168,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         owned, speech_dates = _date_owners(text, sent, dates, triggers)
         seen: dict[tuple, int] = {}  # (stage, system, parties) -> index in out
         here = _Here(states, sanctioning_in[sent], [st for st, pos, _, _ in article_states if pos < sent.start],
-                     in_sent, bool(_THE_COUNTRY.search(body)))
+                     in_sent, bool(_THE_COUNTRY.search(body)), {}, [t[1] for t in triggers])
         for event_type, t_start, t_end in triggers:
             lo, hi = _clause(text, sent, t_start)
             for system, local in _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi)):
@@ -187,6 +190,8 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                             body if system.entity_id else text[min(t_start, system.start):max(t_end, system.end)])
                         batch, qty, unit, uncertain = _quantity(text[lo:hi])
                         recipient_of[system.entity_id] = parties[1]
+                        if system.entity_id:
+                            here.given.setdefault(system.entity_id, parties[1])
                         event = DealEvent(
                             sent.start, sent.end, parties[0], parties[1], system.entity_id, deal_type, batch, stage,
                             stage_mode, bool(_COMPLETED.search(body)) and stage == "delivery", date, qty, unit,
@@ -428,9 +433,16 @@ def _parties(text, system, local, trigger, here, registry, ctx, recipient_of) ->
             return [(supplier, usual[0])]
     if buyers:
         nearest = min(buyers, key=lambda c: abs(c[1] - t_start))
+        ahead = [c for c in buyers if c[1] > t_end and _TO.search(text, max(0, c[1] - 12), c[1])
+                 and not any(t_end <= s < c[1] for s in here.trigger_starts)]
+        if ahead:  # 'sold S-400s to China in 2014 and delivered S-400s to India': the 'to' after its own stage word
+            nearest = ahead[0]
+        marked = _OBJECT_OF.search(text, max(0, nearest[1] - 12), nearest[1])  # 'to India', 'with China'
+        if not marked and here.given.get(system.entity_id) in {c[0] for c in buyers}:
+            return [(supplier, here.given[system.entity_id])]  # '... but Cairo came under US pressure to cancel it'
         recipients = [nearest[0]]
-        if _OBJECT_OF.search(text, max(0, nearest[1] - 12), nearest[1]):  # 'contracts with China and Thailand'
-            recipients += _coordinated_states(text, nearest, buyers)
+        if marked:
+            recipients += _coordinated_states(text, nearest, buyers)  # 'contracts with China and Thailand'
         return [(supplier, r) for r in dict.fromkeys(recipients)]
     before = [st for st in here.earlier if st != supplier and st not in third]
     recipient = before[-1] if here.the_country and before else recipient_of.get(system.entity_id)
@@ -458,6 +470,7 @@ def _coordinated_states(text, state, others) -> list[str]:
     return out
 
 
+_TO = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _OBJECT_OF = re.compile(r"\b(?:with|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _SANCTIONING = re.compile(r"^\W{0,3}(?:(?:would|will|has|have|had|also|now|could|may|might|decides to|s|on \w+)\s+){0,2}(?:imposes?|impose|imposed|imposing|would impose|warn(?:s|ed|ings?)?|"
                           r"threats|threaten(?:s|ed)?|sanction(?:s|ed)?|penali[sz]\w*|revoke|withdraw|lift)\b", re.IGNORECASE)
