@@ -270,3 +270,12 @@ def test_one_buyer_per_system_in_a_sentence_unless_marked(registry):
                                                                         ("egypt", "cancellation", "hypothetical")}
     events = _article("Russia sold S-400 systems to China in 2014 and delivered S-400 systems to India in 2021.", registry)
     assert {(e.recipient_id, e.event_type) for e in events} == {("china", "contract"), ("india", "delivery")}
+
+
+def test_passive_signing_and_further_order(registry):
+    events = _article("India bought S-400 systems from Russia. The deal was signed in 2018.", registry)
+    assert ("russia", "india", "s-400", "contract", "2018") in _triples(events)
+    events = _article("Turkey still intends to buy a second batch of S-400 missile defence systems from Russia.", registry)
+    assert [(e.event_type, e.batch) for e in events] == [("interest", 2)]
+    events = _article("Russia has delivered the second batch of S-400 systems to Turkey.", registry)
+    assert [(e.event_type, e.batch) for e in events] == [("delivery", 1)]  # a tranche, maybe of the same order

@@ -30,13 +30,16 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
     ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagree(?:s|d)? to (?:buy|purchase|acquire)\b|\bagreed\b|"
                   r"\bmemorandum of understanding\b|\bagreements?\b|\bdecision to (?:buy|purchase|acquire)\b|"
                   r"\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
-    ("contract", r"\bsign(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
+    ("contract", r"\b(?:sign|ink)(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|"
+                 r"\b(?:deal|contract)s? (?:was |were |has been |had been |have been )?(?:signed|inked|sealed|concluded)\b|"
+                 r"\bplac(?:ed|es|ing) (?:an |a |the )?(?:\w+ )?orders?\b|\b(?:acquired|procured)\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
                  r"\bfinali[sz](?:e|ed|es|ing) (?:their |the |its )?(?:purchase|deal|contract)\b|\bcontracts?\b|\bdeal worth\b|"
                  r"\bbought\b|\bbuys\b|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
     ("training", r"\btraining\b"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
     ("delivery", r"\bdeliver(?:y|ies|ed|ing|s)?\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
-                 r"\bprovided?\b|\bshipments?\b|\btook delivery\b|\balready operates\b|\barriv(?:e|ed|es|ing)\b"),
+                 r"\bprovided?\b|\bshipments?\b|\bship(?:ped|ping)\b|\bexported\b|\bhand(?:ed|s|ing)? over\b|"
+                 r"\bhandover\b|\btook delivery\b|\balready operates\b|\barriv(?:e|ed|es|ing)\b"),
 ]]
 _REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculation)\s+(?:that|of)\b", re.IGNORECASE)
@@ -91,6 +94,10 @@ _QUANTITY = re.compile(
     r"\b(?P<hedge>about |around |approximately |up to |some |nearly )?(?<![-\w])(?P<n>\d+|" + "|".join(_WORD_NUMBERS)
     + r")\s+(?:(?P<ord>" + "|".join(_ORDINALS) + r")\s+)?(?P<unit>regimental sets?|batter(?:y|ies)|battalions?|divisions?|systems?|units?)\b",
     re.IGNORECASE)
+# A further order ('second batch', 'second S-400 deal'); for deliveries it may be a tranche of the same order.
+_FURTHER = re.compile(r"\b(?P<ord>second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}?(?:batch|deal|contract|order)\b",
+                      re.IGNORECASE)
+_TRANCHE_STAGES = ("delivery", "training", "servicing")
 _UNITS = {"regimental": "regimental_set", "batter": "battery", "battalion": "battalion", "division": "battalion",
           "system": "system", "unit": "unit"}
 _VALUE = re.compile(r"(?P<hedge>about |around |approximately |nearly |some |up to |more than |over )?\$\s?(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>billion|million|bn)\b", re.I)
@@ -189,6 +196,9 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                         deal_type = "support_services" if stage == "servicing" else _deal_type(
                             body if system.entity_id else text[min(t_start, system.start):max(t_end, system.end)])
                         batch, qty, unit, uncertain = _quantity(text[lo:hi])
+                        further = _FURTHER.search(text, lo, hi) if batch == 1 and stage not in _TRANCHE_STAGES else None
+                        if further:  # 'a second batch of S-400', 'second S-400 deal': a further order
+                            batch = _ORDINALS[further.group("ord").lower()]
                         recipient_of[system.entity_id] = parties[1]
                         if system.entity_id:
                             here.given.setdefault(system.entity_id, parties[1])
@@ -218,8 +228,8 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
                     or any(a < m.end() and m.start() < b for _, a, b in found):
                 continue
             before = text[max(sent.start, m.start() - 25):m.start()]
-            if event_type in ("delivery", "contract") and m.group(0).lower().endswith(("ed", "old", "ied")) \
-                    and _MODIFIER.search(before):
+            if event_type in ("delivery", "contract") and " " not in m.group(0) \
+                    and m.group(0).lower().endswith(("ed", "old", "ied")) and _MODIFIER.search(before):
                 continue
             if event_type == "sanction_threat" and _DEFINITE_SANCTIONS.search(before):
                 continue
