@@ -95,8 +95,10 @@ def _statement_rows(f: ArticleFacts, source: Source) -> list[dict]:
 
 
 def deal_id(event: dict) -> str:
-    """supplier-recipient-system-deal_type, with -batch-N for a further batch."""
-    base = f"{event['supplier_id']}-{event['recipient_id']}-{event['system_id']}-{event['deal_type'].replace('_', '-')}"
+    """supplier-recipient-system-deal_type, with -batch-N for a further batch; 'unspecified' stands for the
+    system where the events name none (their deal's system_id stays blank)."""
+    system = event["system_id"] or "unspecified"
+    base = f"{event['supplier_id']}-{event['recipient_id']}-{system}-{event['deal_type'].replace('_', '-')}"
     return base if event["batch"] == 1 else f"{base}-batch-{event['batch']}"
 
 

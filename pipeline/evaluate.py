@@ -6,7 +6,9 @@ Matching: a mention matches a gold mention of the same type and entity whose spa
 (a gold "?" — a name missing from the registry — matches an entity the registry does not have);
 a statement matches when the spans overlap by half their union; an unnamed speaker in the gold
 (blank id, words given) matches an anonymous actor; an event matches a gold row of the same
-sentence with the same (supplier, recipient, system), stage and year as measured.
+sentence with the same (supplier, recipient, system), stage and year as measured. A blank gold
+system is an event that names no system (system_id null); '?:name' is a system missing from the
+registry, matched by the id it is discovered under (the name slugged).
 
     python -m pipeline.evaluate [--set seeds|unseen|all]
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 from . import DEFAULT_SOURCES, REPO_ROOT
 from .corpus import read_corpus
 from .extract.article import extract_article
+from .extract.discover import slug
 from .registry import load_registry
 
 GOLD = REPO_ROOT / "tests" / "gold"
@@ -66,6 +69,16 @@ def _gold(set_name: str, table: str) -> list[dict]:
 
 def _id(value: str | None) -> str | None:
     return value or None
+
+
+def _gold_id(value: str) -> str | None:
+    """Blank -> None; '?:AK-103' -> '?:ak-103' (the id a discovered system gets)."""
+    return f"?:{slug(value[2:])}" if value.startswith("?:") else _id(value)
+
+
+def _gold_system(system_id: str | None, known: set[str]) -> str | None:
+    """A discovered system (not in the registry) as the gold writes it: '?:' and its id."""
+    return f"?:{system_id}" if system_id is not None and system_id not in known else system_id
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -133,9 +146,9 @@ def evaluate(set_name: str) -> list[Score]:
     ge = []
     for g in _gold(set_name, "deal_events"):
         start = _nth(sources[g["source_id"]].text, g["sentence_prefix"], 1)
-        ge.append({"sid": g["source_id"], "pos": start, "triple": (g["supplier_id"], g["recipient_id"], g["system_id"]),
+        ge.append({"sid": g["source_id"], "pos": start, "triple": (g["supplier_id"], g["recipient_id"], _gold_id(g["system_id"])),
                    "type": g["event_type"], "year": g["year"] or None})
-    pe = [{"sid": sid, "span": (e.start, e.end), "triple": (e.supplier_id, e.recipient_id, e.system_id),
+    pe = [{"sid": sid, "span": (e.start, e.end), "triple": (e.supplier_id, e.recipient_id, _gold_system(e.system_id, known)),
            "type": e.event_type,
            "year": e.date.date[:4] if e.date is not None else None}
           for sid, f in facts.items() for e in f.events]

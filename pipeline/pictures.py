@@ -92,7 +92,8 @@ def supply_overview(package: Path) -> str:
         out.append(f'<polyline points="160,{ys[d.supplier_id]:.1f} 300,{y_label} 740,{y_label} 860,{yr[d.recipient_id]:.1f}" '
                    f'fill="none" stroke="#90a4ae"/>')
         batch = f" (batch {d.batch})" if d.batch > 1 else ""
-        label = f"{systems.get(d.system_id, d.system_id)}{batch} — {d.deal_type.replace('_', ' ')} — {d.status}"
+        system = systems.get(d.system_id, d.system_id) if isinstance(d.system_id, str) else "arms (no system named)"
+        label = f"{system}{batch} — {d.deal_type.replace('_', ' ')} — {d.status}"
         out.append(f'<text x="310" y="{y_label - 3}">{escape(label)}</text>')
     for s, y in ys.items():
         out.append(f'<text x="150" y="{y + 4:.1f}" text-anchor="end" font-weight="bold">{escape(actors.get(s, s))}</text>')

@@ -39,3 +39,21 @@ def test_relative_dates(phrase, published, precision, expected):
 
 def test_number_that_is_not_a_year_is_ignored():
     assert _dates("14 shipments of S-400 components") == []
+
+
+def test_year_after_as_early_as():
+    assert _dates("with deliveries expected to begin as early as 2020") == [("2020", "2020", "year", "explicit")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("test-fired them, drawing U.S. sanctions in December.", dt.date(2021, 2, 9), ("December", "2020-12", "month", "relative")),
+    ("Kommersant reported in March that Egypt had signed", dt.date(2019, 11, 15), ("March", "2019-03", "month", "relative")),
+    ("talks resumed in July, officials said", dt.date(2019, 7, 22), ("July", "2019-07", "month", "relative")),
+])
+def test_month_without_year_is_the_latest_such_month_up_to_publication(text, published, expected):
+    assert _dates(text, published) == [expected]
+
+
+def test_month_with_year_stays_explicit():
+    assert _dates("In May 2015, a Russian delegation attended") == [("May 2015", "2015-05", "month", "explicit")]
+    assert _dates("signed in March", published=dt.date(2019, 1, 1), precision="year") == []

@@ -1,5 +1,11 @@
 """Deal events: stage, parties, system, mode, date and quantity from real sentences."""
 
+import pytest
+
+from pipeline.boilerplate import find_zones
+from pipeline.corpus import Source
+from pipeline.extract.article import extract_article
+
 
 def _events(facts, sid, **where):
     return [e for e in facts[sid].events if all(getattr(e, k) == v for k, v in where.items())]
@@ -73,7 +79,7 @@ def test_the_country_is_the_state_named_just_before(facts, corpus):
 
 
 def test_thai_aircraft_talks_last_month(facts):
-    [e] = _events(facts, "000_708913dc424a46cc", recipient_id="thailand")
+    [e] = _events(facts, "000_708913dc424a46cc", recipient_id="thailand", event_type="talks")
     assert (e.event_type, e.system_id, e.date.date, e.date.basis) == ("talks", "military-aircraft", "2015-04", "relative")
 
 
@@ -83,3 +89,193 @@ def test_evidence_is_a_whole_sentence(facts, corpus):
         for e in f.events:
             assert text[e.start:e.end] == text[e.start:e.end].strip()
             assert e.date is None or e.start <= e.date.start < e.date.end <= e.end
+
+
+def _sentence_events(facts, corpus, sid, prefix):
+    text = corpus[sid].text
+    return [e for e in facts[sid].events if text[e.start:e.end].startswith(prefix)]
+
+
+def _triples(events):
+    return {(e.supplier_id, e.recipient_id, e.system_id, e.event_type, e.date.date[:4] if e.date else None)
+            for e in events}
+
+
+def _article(text, registry, published="2021-06-15"):
+    source = Source("t", text, None, published=published, published_precision="day", zones=find_zones(text))
+    return extract_article(source, registry).events
+
+
+def test_arms_deals_name_no_system(facts, corpus):
+    events = _sentence_events(facts, corpus, "000_708913dc424a46cc", "A spokesman for the Russian arms exporter")
+    assert ("russia", "turkey", None, "agreement", None) in _triples(events)
+    assert ("russia", "turkey", "missile-defence-system", "agreement", None) in _triples(events)
+
+
+def test_military_contracts_with_two_coordinated_recipients(facts, corpus):
+    events = _sentence_events(facts, corpus, "000_708913dc424a46cc", "News of Turkey")
+    assert _triples(events) == {("russia", "china", None, "contract", None), ("russia", "thailand", None, "contract", None)}
+
+
+def test_interest_in_other_weapons_besides_the_s400_names_no_system(facts, corpus):
+    for prefix in ("DEFYING NATO", "MOSCOW – The chief executive"):
+        events = _sentence_events(facts, corpus, "002_39fa8a88ebccc618", prefix)
+        assert _triples(events) == {("russia", "turkey", None, "interest", None)}
+
+
+def test_service_of_the_supplied_weapons_is_servicing_without_a_system(facts, corpus):
+    events = _sentence_events(facts, corpus, "001_1696e651a10f4c03", "We have a number of joint projects")
+    [service] = [e for e in events if e.event_type == "servicing"]
+    assert (service.system_id, service.deal_type) == (None, "support_services")
+    assert not [e for e in events if e.event_type == "delivery"]  # 'the supplied weapons' describes, not reports
+
+
+def test_intentions_to_sell_more_arms_is_a_dated_offer(facts, corpus):
+    events = _sentence_events(facts, corpus, "004_2e4f7278477f856a", "In May 2015")
+    assert _triples(events) == {("russia", "turkey", None, "offer", "2015")}
+
+
+def test_ended_all_cooperation_between_the_two_countries(facts, corpus):
+    """'over the Turkish-Syrian border' is a place, not a party."""
+    events = _sentence_events(facts, corpus, "004_2e4f7278477f856a", "Then, on Nov. 24, 2015")
+    assert _triples(events) == {("russia", "turkey", None, "cancellation", "2015")}
+
+
+def test_a_date_belongs_to_its_own_stage_word(facts, corpus):
+    """'Since 2017, ... Turkey's decision to buy the S-400, ... and U.S. threats to break its contract'."""
+    events = _sentence_events(facts, corpus, "001_1696e651a10f4c03", "Since 2017")
+    assert ("russia", "turkey", "s-400", "agreement", "2017") in _triples(events)
+    assert {e.date for e in events if e.supplier_id == "united-states"} == {None}
+
+
+def test_a_threat_made_by_a_telling_takes_its_date(facts, corpus):
+    """'Menendez said last week that the US would impose sanctions ... and would cancel supply ... if it bought
+    the S-400s': the threat is the statement (dated); the cancellation is conditional (undated); the
+    purchase is the condition, not an event; 'cancel supply' is no delivery."""
+    events = _sentence_events(facts, corpus, "002_39fa8a88ebccc618", "US Senator Bob Menendez")
+    assert _triples(events) == {("united-states", "turkey", "f-35", "sanction_threat", "2019"),
+                                ("united-states", "turkey", "f-35", "cancellation", None)}
+    assert {e.event_type: e.mode for e in events} == {"sanction_threat": "asserted", "cancellation": "hypothetical"}
+
+
+def test_consultations_offered_are_the_offer_not_talks(facts, corpus):
+    events = _sentence_events(facts, corpus, "003_dcf083e96e20465f", "“If the Turkish side decides to purchase")
+    assert [(e.event_type, e.mode) for e in events] == [("offer", "hypothetical")]
+
+
+def test_a_possible_delivery_is_not_an_event(facts, corpus):
+    assert not _sentence_events(facts, corpus, "003_dcf083e96e20465f", "About the possible delivery")
+    assert not _sentence_events(facts, corpus, "004_2e4f7278477f856a", "Turkey's NATO allies could also oppose")
+
+
+def test_a_stage_said_twice_keeps_its_date(facts, corpus):
+    """'Russia must first provide China with S-400s, a transfer that will take place no earlier than 2018.'"""
+    events = _sentence_events(facts, corpus, "004_2e4f7278477f856a", "Finally, the sale could face")
+    [e] = [e for e in events if e.recipient_id == "china"]
+    assert (e.event_type, e.mode, e.date.date) == ("delivery", "expected", "2018")
+
+
+def test_contract_last_year_and_delivery_in_2020(registry):
+    events = _article("Turkey, which signed a $2.5 billion contract for four S-400 batteries last year, is expected "
+                      "to receive its first systems in 2020.", registry, published="2018-01-25")
+    assert _triples(events) == {("russia", "turkey", "s-400", "contract", "2017"),
+                                ("russia", "turkey", "s-400", "delivery", "2020")}
+
+
+def test_what_arrived_is_named_before_it(registry):
+    events = _article("Minsk already operates Russian-made Su-30SM fighters, the first of which arrived in 2019, and has "
+                      "received several Tor-M2 short-range air defence systems in recent years.", registry)
+    assert _triples(events) == {("russia", "belarus", "su-30", "delivery", "2019"),
+                                ("russia", "belarus", "tor-m2", "delivery", None)}
+
+
+def test_coordinated_systems_each_with_their_date(registry):
+    events = _article("China demands U.S. revoke sanctions over Russian arms purchases\n\nThe State Department announced "
+                      "on Thursday that it was penalizing the Equipment Development Department for taking delivery of 10 "
+                      "Su-35 combat aircraft in 2017 and S-400 missile systems earlier this year.", registry,
+                      published="2018-09-21")
+    assert {("russia", "china", None, "sanction_threat", None), ("russia", "china", None, "contract", None)} \
+        <= _triples(events)
+    assert {("russia", "china", "su-35", "delivery", "2017"), ("russia", "china", "s-400", "delivery", "2018"),
+            ("russia", "china", "su-35", "sanction_threat", "2018"), ("russia", "china", "s-400", "sanction_threat", "2018")} \
+        <= _triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey bought Russian S-400s. He added that Washington had offered Ankara alternative air defence systems.",
+     ("united-states", "turkey", "air-defence-systems", "offer", None)),
+    ("Rosoboronexport CEO Alexander Mikheyev said the company was ready to expand licensed production of Su-30MKI "
+     "fighters in India.", ("russia", "india", "su-30", "offer", None)),
+    ("He declined to comment on media reports that Algeria had ordered Su-57 fighters.",
+     ("russia", "algeria", "su-57", "contract", None)),
+])
+def test_offer_and_reported_order_wording(registry, text, expected):
+    assert expected in _triples(_article(text, registry))
+
+
+def test_abandoned_plans_and_new_interest(registry):
+    events = _article("Indonesia has abandoned plans to buy 11 Sukhoi Su-35 fighter jets from Russia and will instead "
+                      "focus on acquiring French Rafale and U.S. F-15EX aircraft.", registry)
+    assert _triples(events) == {("russia", "indonesia", "su-35", "cancellation", None),
+                                ("france", "indonesia", "rafale", "interest", None),
+                                ("united-states", "indonesia", "f-15", "interest", None)}
+
+
+def test_no_intention_of_cancelling_is_a_denied_cancellation(registry):
+    events = _article("Egypt signed a contract for Su-35 fighters. An Egyptian official told Al-Monitor that Cairo had "
+                      "no intention of cancelling the order.", registry)
+    assert [(e.event_type, e.mode) for e in events if e.event_type == "cancellation"] == [("cancellation", "denied")]
+
+
+def test_sanctions_on_buyers_of_russian_equipment_name_no_system(registry):
+    events = _article("Jakarta signed a deal worth about $1.1 billion for Su-35 jets in 2018, but it stalled after "
+                      "Washington threatened sanctions on countries buying Russian military equipment.", registry)
+    assert _triples(events) == {("russia", "indonesia", "su-35", "contract", "2018"),
+                                ("russia", "indonesia", None, "sanction_threat", None)}
+
+
+def test_sanctions_already_reported_and_a_speaker_are_not_parties(registry):
+    events = _article("The Pentagon condemned Turkey's test of the Russian-made S-400. Demir said the sanctions would not "
+                      "derail the country's defence industry. Any further step toward operating the system could trigger "
+                      "sanctions under CAATSA, a senior defense official told reporters.", registry)
+    assert _triples(events) == {("russia", "turkey", "s-400", "sanction_threat", None)}
+
+
+def test_general_arms_with_the_systems_listed(registry):
+    events = _article("Belarus plans to buy more than $1 billion worth of Russian weapons over the next few years, "
+                      "including fighter jets, helicopters and air defence systems.", registry)
+    assert {e.system_id for e in events} == {"fighter-aircraft", "helicopters", "air-defence-systems"}
+
+
+def test_the_supply_a_contract_is_for_is_not_a_delivery(registry):
+    events = _article("The sides welcomed the conclusion of the contract for the supply of the S-400 long range surface "
+                      "to air missile system to India.", registry)
+    assert [e.event_type for e in events] == ["contract"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt is negotiating with Russia over the purchase of Su-35 fighter jets.",
+     {("russia", "egypt", "su-35", "talks", None)}),
+    ("Russia will deliver the remaining S-400 regiments to India by 2023.",
+     {("russia", "india", "s-400", "delivery", "2023")}),
+])
+def test_negotiating_and_deliver(registry, text, expected):
+    assert _triples(_article(text, registry)) == expected
+
+
+def test_one_buyer_per_system_in_a_sentence_unless_marked(registry):
+    events = _article("Russia and Egypt signed a contract worth $2 billion for Su-35 jets last year, but Cairo has since "
+                      "come under US pressure to cancel it.", registry)
+    assert {(e.recipient_id, e.event_type, e.mode) for e in events} == {("egypt", "contract", "asserted"),
+                                                                        ("egypt", "cancellation", "hypothetical")}
+    events = _article("Russia sold S-400 systems to China in 2014 and delivered S-400 systems to India in 2021.", registry)
+    assert {(e.recipient_id, e.event_type) for e in events} == {("china", "contract"), ("india", "delivery")}
+
+
+def test_passive_signing_and_further_order(registry):
+    events = _article("India bought S-400 systems from Russia. The deal was signed in 2018.", registry)
+    assert ("russia", "india", "s-400", "contract", "2018") in _triples(events)
+    events = _article("Turkey still intends to buy a second batch of S-400 missile defence systems from Russia.", registry)
+    assert [(e.event_type, e.batch) for e in events] == [("interest", 2)]
+    events = _article("Russia has delivered the second batch of S-400 systems to Turkey.", registry)
+    assert [(e.event_type, e.batch) for e in events] == [("delivery", 1)]  # a tranche, maybe of the same order

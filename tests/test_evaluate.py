@@ -11,14 +11,16 @@ SEED_FLOORS = {
     "statements: span (overlap >= 0.5)": (1.0, 1.0),
     "statements: span and speaker": (1.0, 1.0),
     "quotes (direct+partial): span and speaker": (1.0, 1.0),
-    "deal events: (supplier, recipient, system)": (0.80, 0.75),
-    "deal events: + stage": (0.75, 0.75),
-    "deal events: + stage and year": (0.75, 0.75),
+    "deal events: (supplier, recipient, system)": (0.92, 0.91),
+    "deal events: + stage": (0.92, 0.92),
+    "deal events: + stage and year": (0.92, 0.92),
 }
-
-# The unseen set is for error analysis, not tuning: floors a little under the measured scores, so that
-# a change that breaks what generalised shows.
+# The unseen set was used for error analysis: floors sit under the measured scores (deal events
+# 0.97-0.99 precision, 0.93-0.95 recall when set) and only catch a collapse.
 UNSEEN_FLOORS = {
+    "deal events: (supplier, recipient, system)": (0.90, 0.85),
+    "deal events: + stage": (0.88, 0.85),
+    "deal events: + stage and year": (0.85, 0.85),
     "statements: span (overlap >= 0.5)": (0.95, 0.95),
     "statements: span and speaker": (0.95, 0.95),
     "quotes (direct+partial): span and speaker": (0.95, 0.95),
@@ -43,7 +45,7 @@ def unseen_scores():
 
 
 @pytest.mark.parametrize("measure", UNSEEN_FLOORS)
-def test_unseen_statement_scores_do_not_drop(unseen_scores, measure):
+def test_unseen_scores_do_not_drop(unseen_scores, measure):
     precision, recall = UNSEEN_FLOORS[measure]
     score = unseen_scores[measure]
     assert score.precision >= precision and score.recall >= recall, evaluate.report("unseen", [score])
@@ -55,6 +57,12 @@ def test_unseen_set_is_large_enough_and_scored(unseen_scores):
     assert scores["statements: span (overlap >= 0.5)"].n_gold >= 25
     assert scores["deal events: + stage"].n_gold >= 25
     assert scores["mentions (overlap, type and id)"].tp_gold > 0 and scores["deal events: + stage"].tp_gold > 0
+
+
+def test_blank_and_unknown_gold_systems():
+    assert evaluate._gold_id("") is None and evaluate._gold_id("s-400") == "s-400"
+    assert evaluate._gold_id("?:AK-103") == "?:ak-103" == evaluate._gold_system("ak-103", {"s-400"})
+    assert evaluate._gold_system("s-400", {"s-400"}) == "s-400" and evaluate._gold_system(None, set()) is None
 
 
 def test_matching_is_one_to_one():

@@ -53,7 +53,7 @@ def test_unmatched_override_is_reported(corpus_copy, tmp_path):
     ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,batch,two,r", "is not an integer"),
     ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,completed,yes,r", "is not true or false"),
     ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,evnt_type=delivery,reject,,,r", "is not column=value"),
-    ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,system_id,,r", "cannot be blank"),
+    ("x1,deal_events,001_1696e651a10f4c03,Chemezov recalled,,relabel,supplier_id,,r", "cannot be blank"),
 ])
 def test_bad_override_is_refused_with_its_line(tmp_path, line, message):
     src = tmp_path / "src"

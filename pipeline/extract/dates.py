@@ -1,5 +1,6 @@
-"""Dates in a sentence, explicit ('in September 2014', 'July 12, 2019', 'the 2020s') or relative
-('this month', 'last week', "by year's end", 'on Monday') resolved against the publication date."""
+"""Dates in a sentence, explicit ('in September 2014', 'July 12, 2019', 'the 2020s', 'as early as 2020') or
+relative ('this month', 'last week', "by year's end", 'on Monday', 'in December') resolved against the
+publication date."""
 
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ _PATTERNS = [
     ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),\s+(?P<year>(?:19|20)\d\d)\b")),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b")),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<year>(?:19|20)\d0)s\b")),
-    ("year", re.compile(r"\b(?:in|since|by|through|until|from|before|after|of|earlier than|than)\s+(?P<year>(?:19|20)\d\d)\b(?!s)", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:in|since|by|through|until|from|before|after|of|during|earlier than|than|as early as|as late as)\s+"
+              r"(?P<year>(?:19|20)\d\d)\b(?!s)", re.IGNORECASE)),
 ]
+# 'drawing U.S. sanctions in December': a month without a year is the latest such month up to publication
+_BARE_MONTH = re.compile(r"\b(?:in|since|by|until|from|last)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?![\s,.]+\d)")
 _RELATIVE = re.compile(
     r"\b(?P<rel>this month|last month|this week|last week|this year|last year|next year|by year's end|"
     r"by year’s end|by the end of the year|in recent months|currently|now|on (?:" + "|".join(_WEEKDAYS) + r")|"
@@ -60,6 +64,12 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, publi
             taken.append((m.start(), m.end()))
             span_start = m.start("year") if precision == "year" else m.start()
             out.append(DateRef(span_start, m.end(), iso, precision, "explicit", text[span_start:m.end()]))
+    for m in _BARE_MONTH.finditer(text, start, end):
+        if published is not None and published_precision in ("day", "month"):
+            month = _MONTHS[m.group("month").lower()]
+            year = published.year if month <= published.month else published.year - 1
+            taken.append((m.start("month"), m.end()))
+            out.append(DateRef(m.start("month"), m.end(), f"{year:04d}-{month:02d}", "month", "relative", m.group("month")))
     for m in _RELATIVE.finditer(text, start, end):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue

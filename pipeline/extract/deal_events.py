@@ -1,51 +1,87 @@
-"""Deal events: which stage of which transfer a sentence reports, between whom, in what mode,
-when, and for how many or how much. One sentence may report several events."""
+"""Deal events: which stage of which transfer a sentence reports, between whom (deal_parties.py), in
+what mode, when, and for how many or how much. One sentence may report several events; an event
+whose sentence names only arms in general ('arms deals', 'other Russian weapons') has no system.
+
+Only sentences with a stage word go through the full analysis; dates are found per such sentence
+and each belongs to one stage word or speech verb of its clause."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..corpus import Source
 from ..registry import Registry
 from ..text import Sentence
 from .dates import DateRef, find_dates
+from .deal_parties import (COORDINATED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
+                           parties, sanctioning, states_in)
 from .mentions import Mention
 
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
-    ("offer", r"\b(?:has |have )?offered\b|\bready to (?:discuss|hold|study|supply|offer|consider)\b|\bproposed\b"),
-    ("cancellation", r"\bcancel(?:lation|led|s)?\b|\bbreak its contract\b|\babandon(?:ed|s)?(?: (?:its |the )?plans?)?\b|"
+    ("offer", r"\b(?:has |have )?offered\b|\b(?:ready|willing) to \w+|\bproposed\b|\bintentions? to (?:sell|supply|export)\b"),
+    ("cancellation", r"\bcancel\w*|\bbreak its contract\b|\babandon(?:ed|s)?(?: (?:its |the )?plans?)?\b|"
                      r"\bdrops? (?:its |the )?plans?\b|\bno longer in (?:our|its|their) plans\b|\bkicked out\b|"
+                     r"\bend(?:ed|s)? (?:all |its |their )?(?:military(?:-technical)? )?cooperation\b|"
                      r"\bremov(?:e|ed|es|ing)\b[\w\s]{0,30}?\bfrom the\b[\w\s-]{0,40}?\bprogram(?:me)?\b"),
     ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b|\bwants? (?:to gain )?access to\b|"
-                 r"\b(?:wants?|plans?|intends?|hopes?|seeks?) to (?:buy|acquire|purchase|obtain)\b|\bwants?\b|\blooking at\b"),
-    ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing|ions?)?\b|\bpotential sale\b"),
-    ("sanction_threat", r"\bsanction(?:s|ed)?\b|\bpenali[sz](?:e|ed|es|ing)\b"),
+                 r"\b(?:wants?|plans?|intends?|hopes?|seeks?) to (?:buy|acquire|purchase|obtain)\b|\bwants?\b|\blooking at\b|"
+                 r"\bfocus(?:es|ed|ing)? on (?:acquiring|buying|purchasing)\b"),
+    ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegotiat(?:e|es|ed|ing)\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing|ions?)?\b|\bpotential sale\b"),
+    ("sanction_threat", r"\bsanction(?:s|ed)?\b(?! (?:law|act|legislation)\b)|\bpenali[sz](?:e|ed|es|ing)\b|\bmeasures under\b"),
     ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagree(?:s|d)? to (?:buy|purchase|acquire)\b|\bagreed\b|"
                   r"\bmemorandum of understanding\b|\bagreements?\b|\bdecision to (?:buy|purchase|acquire)\b|"
                   r"\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
-    ("contract", r"\bsign(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
-                 r"\bfinali[sz]ed (?:their |the |its )?purchase\b|\bcontract\b|\bdeal worth\b|\bbought\b|\bpurchased\b|"
-                 r"\bordered\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
+    ("contract", r"\b(?:sign|ink)(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|"
+                 r"\b(?:deal|contract)s? (?:was |were |has been |had been |have been )?(?:signed|inked|sealed|concluded)\b|"
+                 r"\bplac(?:ed|es|ing) (?:an |a |the )?(?:\w+ )?orders?\b|\b(?:acquired|procured)\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
+                 r"\bfinali[sz](?:e|ed|es|ing) (?:their |the |its )?(?:purchase|deal|contract)\b|\bcontracts?\b|\bdeal worth\b|"
+                 r"\bbought\b|\bbuys\b|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
     ("training", r"\btraining\b"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
-    ("delivery", r"\bdeliver(?:y|ies|ed|ing)\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
-                 r"\bprovided?\b|\bshipments?\b|\btook delivery\b|\balready operates\b"),
+    ("delivery", r"\bdeliver(?:y|ies|ed|ing|s)?\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
+                 r"\bprovided?\b|\bshipments?\b|\bship(?:ped|ping)\b|\bexported\b|\bhand(?:ed|s|ing)? over\b|"
+                 r"\bhandover\b|\btook delivery\b|\balready operates\b|\barriv(?:e|ed|es|ing)\b"),
 ]]
 _REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculation)\s+(?:that|of)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
 _JOINT = re.compile(r"joint (?:ventures?|projects?)|cooperating on|memorandum", re.IGNORECASE)
 _CLAUSE_END = re.compile(r",\s+but\b|;|:")
-_SPEECH_DATE = re.compile(r"\b(?:said|says|told \w+|reported|announced|confirmed|stated)\s+(?:on\s+)?$", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|possible|potential|possibility)\b", re.IGNORECASE)
-_EXPECTED = re.compile(r"\b(?:will|would|set to|expected|expects?|plans?|likely|no earlier than|threat\w*|trying to)\b", re.IGNORECASE)
-_DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|possible|potential|possibility|pressure to|urg(?:e|es|ed|ing) \w+ to)\b",
+                           re.IGNORECASE)
+_EXPECTED = re.compile(r"\b(?:will|would|set to|expected|expects?|plans?|likely|no earlier than|threat\w*|trying to|"
+                       r"hoped?|hopes|hoping)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer|no (?:intention|plans?))\b", re.IGNORECASE)
 _DISBELIEF = re.compile(r"\b(?:do not|don't|does not|doesn't) (?:think|believe|expect)\b|\bunlikely\b", re.IGNORECASE)
 _EXCLUDED_SYSTEM = re.compile(r"(?:instead of|rather than|besides|in addition to|other than)\s+(?:the\s+)?$", re.IGNORECASE)
 _WINDOW = 50  # characters around a trigger that set its mode
 _COMPLETED = re.compile(r"\bfully met\b|\bcompleted\b|\bfully delivered\b|\bfinished\b", re.IGNORECASE)
+# Arms named only in general ('other Russian weapons', 'arms deals', 'Russian-made equipment'): an event with no system.
+_GENERIC = re.compile(r"\b(?:arms|weapons|weaponry|armaments|(?<!the )(?<!its )(?<!their )(?<!this )(?<!such )(?<!related )(?<!associated )equipment|hardware|(?:military|defen[cs]e) contracts?|"
+                      r"all cooperation)\b(?! (?:exporters?|exports?|company|companies|makers?|manufacturers?|industry|"
+                      r"trade|race|control|embargo|sector|firms?|dealers?)\b)", re.IGNORECASE)
+_LISTED = re.compile(r"[^.;:]{0,40}?\b(?:including|such as|notably|among them)\s+(?:the\s+)?", re.IGNORECASE)
+_GENERIC_BEFORE, _GENERIC_AFTER = 15, 40  # how close a general noun must be to the stage word
+# 'the supplied weapons', 'equipment ..., previously sold to Ankara': a participle describing the arms, not an event
+_MODIFIER = re.compile(r"(?:\bthe|(?<!has )(?<!had )(?<!have )\bpreviously)\s+$", re.IGNORECASE)
+_DEFINITE_SANCTIONS = re.compile(r"\bthe\s+(?:so-called\s+|new\s+|US\s+|U\.S\.\s+)?$", re.IGNORECASE)  # 'the sanctions' refers back
+# 'technology transfer' is a deal type; 'the contract for the supply of': the supply is the contract's content
+_NOT_A_DELIVERY = re.compile(r"\btechnology\s+$|\b(?:contracts?|deals?|agreements?)\s+(?:for|on|to)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+_CONDITIONAL_PURCHASE = re.compile(r"\b(?:if|unless|whether)\s+(?:\S+\s+){0,5}$", re.IGNORECASE)
+_SETTING = re.compile(r"\b(?:at|during|after)\s+(?:the\s+)?(?:first\s+)?(?:\S+\s+)?$", re.IGNORECASE)  # 'after talks between'
+_APPOSITIVE = re.compile(r",\s+an?\s+$")  # '..., a joint venture of Indian and Russian firms': a description
+_NOUN_DELIVERY = re.compile(r"deliver(?:y|ies)|transfers?\b|suppl(?:y|ies)\b|shipments?", re.IGNORECASE)
+_INTRANSITIVE = re.compile(r"arriv", re.IGNORECASE)  # 'the first of which arrived': the system comes before
+# Speech verbs: a date after them dates the telling; offers, threats and cancellations made by the telling take it.
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|announces|confirmed|stated|added|wrote|"
+                     r"demanded|urged)\b", re.IGNORECASE)
+_NOT_PERFORMATIVE = re.compile(r"demanded|urged|reported|reports", re.IGNORECASE)
+_PERFORMED_BY_SPEECH = ("offer", "sanction_threat", "cancellation")
+_STATIVE_DATE = re.compile(r"^(?:now|currently)$", re.IGNORECASE)  # dates an ongoing state, not an order
+_ONGOING = ("interest", "talks", "offer", "delivery", "training", "servicing")
 _DEAL_TYPES = [
     ("licensed_production", re.compile(r"licensed production|joint production|production of (?:the )?(?:component )?parts", re.I)),
     ("technology_transfer", re.compile(r"technolog\w+ cooperation|technology transfer|transfers? of [\w\s’']*technology|production process", re.I)),
@@ -58,11 +94,14 @@ _QUANTITY = re.compile(
     r"\b(?P<hedge>about |around |approximately |up to |some |nearly )?(?<![-\w])(?P<n>\d+|" + "|".join(_WORD_NUMBERS)
     + r")\s+(?:(?P<ord>" + "|".join(_ORDINALS) + r")\s+)?(?P<unit>regimental sets?|batter(?:y|ies)|battalions?|divisions?|systems?|units?)\b",
     re.IGNORECASE)
+# A further order ('second batch', 'second S-400 deal'); for deliveries it may be a tranche of the same order.
+_FURTHER = re.compile(r"\b(?P<ord>second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}?(?:batch|deal|contract|order)\b",
+                      re.IGNORECASE)
+_TRANCHE_STAGES = ("delivery", "training", "servicing")
 _UNITS = {"regimental": "regimental_set", "batter": "battery", "battalion": "battalion", "division": "battalion",
           "system": "system", "unit": "unit"}
 _VALUE = re.compile(r"(?P<hedge>about |around |approximately |nearly |some |up to |more than |over )?\$\s?(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>billion|million|bn)\b", re.I)
 _SCALES = {"billion": 10**9, "bn": 10**9, "million": 10**6}
-_PARTY_KINDS = {"state", "government_body", "company", "armed_forces", "group", "anonymous_source"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +110,7 @@ class DealEvent:
     end: int
     supplier_id: str
     recipient_id: str
-    system_id: str
+    system_id: str | None  # None: the sentence names the parties and the stage but no system ('arms deals')
     deal_type: str
     batch: int
     event_type: str
@@ -88,168 +127,168 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                         registry: Registry) -> list[DealEvent]:
     text = source.text
     systems = [m for m in mentions if m.entity_type == "system"]
-    default_supplier = _article_supplier(systems, registry)
-    demonyms = _demonym_regex(registry)
+    demonyms = demonym_regex(registry)
     out: list[DealEvent] = []
     body_sentences = [sent for sent in sentences if sent.kind == "body"]
-    states_of = {sent: _states(text, sent, mentions, registry, demonyms) for sent in body_sentences}
+    states_of = {sent: states_in(text, sent, mentions, registry, demonyms) for sent in body_sentences}
     article_states = [st for sent in body_sentences for st in states_of[sent]]
-    sanctioning_in = {sent: _sanctioning(text, states_of[sent]) for sent in body_sentences}
+    sanctioning_in = {sent: sanctioning(text, states_of[sent]) for sent in body_sentences}
     third_parties = set().union(*sanctioning_in.values())
-    buyer_counts = Counter(st for st, _, _, _ in article_states if st not in third_parties)
+    origin = origins(systems, registry)
+    ctx = Context(article_supplier(systems, registry), third_parties,
+                   buyer_counts(body_sentences, states_of, systems, origin, third_parties), article_states, origin)
+    recipient_of: dict[str | None, str] = {}  # the recipient last given to each system in this article
     for sent in body_sentences:
-        body = text[sent.start:sent.end]
         triggers = _triggers(text, sent, mentions)
-        refusal = _REFUSAL.search(body)
-        if refusal:  # 'I will not disclose the details of the contract, but yes, China has ...'
-            clause_end = _CLAUSE_END.search(body, refusal.end())
-            cut = sent.start + (clause_end.start() if clause_end else len(body))
-            triggers = [t for t in triggers if t[1] >= cut]
         if not triggers:
             continue
+        body = text[sent.start:sent.end]
         in_sent = [m for m in systems if sent.start <= m.start < sent.end]
         states = states_of[sent]
-        dates = [d for d in find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
-                 if not _SPEECH_DATE.search(text[max(sent.start, d.start - 20):d.start])]  # 'said on Monday' dates the speech
-        seen = set()
-        earlier = [st for st, pos, _, _ in article_states if pos < sent.start]
+        dates = find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
+        owned, speech_dates = _date_owners(text, sent, dates, triggers)
+        seen: dict[tuple, int] = {}  # (stage, system, (supplier, recipient)) -> index in out
+        here = Here(states, sanctioning_in[sent], [st for st, pos, _, _ in article_states if pos < sent.start],
+                     in_sent, bool(THE_COUNTRY.search(body)), {}, [t[1] for t in triggers])
         for event_type, t_start, t_end in triggers:
-            for system in _systems_for(text, in_sent, systems, t_start, sent, event_type):
-                parties = _parties(system, t_start, states, registry, default_supplier, earlier, event_type,
-                                   sanctioning_in[sent] | third_parties, buyer_counts)
-                if parties is None:
-                    continue
-                stages = [(event_type, _mode(body, t_start - sent.start, t_end - sent.start), _nearest_date(dates, t_start, text, sent))]
-                if event_type == "cancellation" and "contract" in text[t_start:t_end]:
-                    stages.append(("contract", "asserted", None))  # 'break its contract' says there is one
-                for stage, mode, date in stages:
-                    if (stage, system.entity_id, parties) in seen:
-                        continue
-                    seen.add((stage, system.entity_id, parties))
-                    deal_type = "support_services" if stage == "servicing" else _deal_type(body)
-                    lo, hi = _clause(text, sent, t_start)
-                    batch, qty, unit, uncertain = _quantity(text[lo:hi])
-                    out.append(DealEvent(
-                        sent.start, sent.end, parties[0], parties[1], system.entity_id, deal_type, batch, stage,
-                        mode, bool(_COMPLETED.search(body)) and stage == "delivery", date, qty, unit, uncertain,
-                        _value(text[lo:hi])))
+            lo, hi = _clause(text, sent, t_start)
+            for system, local in _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi)):
+                for pair in parties(text, system, local, (event_type, t_start, t_end), here, ctx,
+                                        recipient_of):
+                    mode = _mode(body, t_start - sent.start, t_end - sent.start, event_type)
+                    if event_type == "delivery" and mode == "hypothetical" and _NOUN_DELIVERY.match(text, t_start):
+                        continue  # 'the possible delivery of', 'could oppose the transfer': talk of a delivery
+                    stages = [(event_type, mode)]
+                    if event_type == "cancellation" and "contract" in text[t_start:t_end]:
+                        stages.append(("contract", "asserted"))  # 'break its contract' says there is one
+                    for stage, stage_mode in stages:
+                        key = (stage, system.entity_id, pair)
+                        date = None if stage != event_type else _event_date(
+                            owned, speech_dates, (event_type, t_start, t_end), system, stage_mode)
+                        if key in seen and (date is None or out[seen[key]].date is not None):
+                            continue  # a stage said twice ('provide China with S-400s, a transfer that ...') keeps its date
+                        deal_type = "support_services" if stage == "servicing" else _deal_type(
+                            body if system.entity_id else text[min(t_start, system.start):max(t_end, system.end)])
+                        batch, qty, unit, uncertain = _quantity(text[lo:hi])
+                        further = _FURTHER.search(text, lo, hi) if batch == 1 and stage not in _TRANCHE_STAGES else None
+                        if further:  # 'a second batch of S-400', 'second S-400 deal': a further order
+                            batch = _ORDINALS[further.group("ord").lower()]
+                        recipient_of[system.entity_id] = pair[1]
+                        if system.entity_id:
+                            here.given.setdefault(system.entity_id, pair[1])
+                        event = DealEvent(
+                            sent.start, sent.end, pair[0], pair[1], system.entity_id, deal_type, batch, stage,
+                            stage_mode, bool(_COMPLETED.search(body)) and stage == "delivery", date, qty, unit,
+                            uncertain, _value(text[lo:hi]))
+                        if key in seen:
+                            out[seen[key]] = event
+                        else:
+                            seen[key] = len(out)
+                            out.append(event)
     return out
 
 
 def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[str, int, int]]:
-    """(event type, start, end) of each stage word; words inside a name ('Federal Security Service') do not count."""
-    found: list[tuple[str, int, int]] = [("name", m.start, m.end) for m in mentions
-                                         if m.entity_type == "actor" and sent.start <= m.start < sent.end]
+    """(event type, start, end) of each stage word; words inside a name ('Federal Security Service') do not
+    count, nor participles describing the arms ('the supplied weapons'), nor sanctions already reported
+    ('the sanctions would not derail ...'), nor talks that are only the setting ('after talks between ...'),
+    nor a refusal to comment (but what the reports it refuses to comment on say does count)."""
+    names = [(m.start, m.end) for m in mentions if m.entity_type == "actor" and sent.start <= m.start < sent.end]
+    found: list[tuple[str, int, int]] = []
     for event_type, pattern in TRIGGERS:
         for m in pattern.finditer(text, sent.start, sent.end):
-            if any(a < m.end() and m.start() < b for _, a, b in found):
+            head_end = m.start() + len(m.group(0).split()[0])
+            if any(a < head_end and m.start() < b for a, b in names) \
+                    or any(a < m.end() and m.start() < b for _, a, b in found):
+                continue
+            before = text[max(sent.start, m.start() - 25):m.start()]
+            if event_type in ("delivery", "contract") and " " not in m.group(0) \
+                    and m.group(0).lower().endswith(("ed", "old", "ied")) and _MODIFIER.search(before):
+                continue
+            if event_type == "sanction_threat" and _DEFINITE_SANCTIONS.search(before):
+                continue
+            if event_type == "delivery" and _NOT_A_DELIVERY.search(before):
+                continue
+            if event_type == "contract" and m.group(0).lower().startswith(("buy", "bought", "purchase")) \
+                    and (before.endswith("to ") or _CONDITIONAL_PURCHASE.search(text, sent.start, m.start())):
+                continue  # 'to purchase' is what talks, plans or decisions are about; 'if it bought the S-400s': a condition
+            if event_type == "agreement" and m.group(0).lower().startswith("joint") and _APPOSITIVE.search(before):
+                continue
+            if event_type == "talks" and m.group(0).lower() == "talks" and _SETTING.search(before):
                 continue
             found.append((event_type, m.start(), m.end()))
-    # a supply or transfer that talks or an offer are about is their object, not a delivery
-    early = min((a for t, a, _ in found if t in ("talks", "offer", "interest", "agreement")), default=None)
-    if early is not None:
-        found = [f for f in found if not (f[0] == "delivery" and f[1] > early)]
-    return sorted((f for f in found if f[0] != "name"), key=lambda f: f[1])
+    body = text[sent.start:sent.end]
+    refusal = _REFUSAL.search(body)
+    if refusal:  # 'I will not disclose the details of the contract, but yes, China has ...'
+        clause_end = _CLAUSE_END.search(body, refusal.end())
+        cut = sent.start + (clause_end.start() if clause_end else len(body))
+        reported = _REPORTED.search(body, refusal.end(), cut - sent.start)
+        keep_from = sent.start + reported.end() if reported else cut
+        found = [t for t in found if t[1] >= cut or t[1] >= keep_from]
+    # what talks, an offer or interest are about (a supply, a purchase), or what is cancelled, is their object;
+    # so are the talks an offer proposes ('ready to hold appropriate consultations')
+    early = [(t, a, b) for t, a, b in found if t in ("talks", "offer", "interest", "agreement", "cancellation")]
+    found = [f for f in found if not (f[0] in ("delivery", "contract", "talks") and _is_object(text, f, early))]
+    return sorted(found, key=lambda f: f[1])
 
 
-def _systems_for(text, in_sent, all_systems, t_start, sent, event_type):
-    """Systems a trigger is about: the list after it for interest/talks/offer and joint projects, else the nearest
-    after it ('signed a contract ... to purchase Russian S-400 systems'), else the nearest before;
-    with none in the sentence, the last system named shortly before it in the article."""
+def _is_object(text, trigger, early) -> bool:
+    event_type, start, end = trigger
+    word = text[start:end].lower()
+    if event_type == "contract" and not word.startswith(("purchase", "buy", "bought", "sell", "sold")):
+        return False
+    heads = ("offer",) if event_type == "talks" else ("talks", "offer", "interest", "agreement") if event_type == "contract" \
+        else ("talks", "offer", "interest", "agreement", "cancellation")
+    return any(t in heads and a < start and start - b <= 40 and not re.search(r"[;:]|,\s+but\b", text[b:start])
+               for t, a, b in early)
+
+
+def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, clause):
+    """(system, named in the sentence?) pairs a trigger is about. Arms named only in general next to the stage
+    word ('other Russian weapons', 'arms deals') give one event with no system. Otherwise the list after it for
+    interest/talks/offer, joint projects and sanctions, else the nearest after it and those coordinated with it
+    ('10 Su-35 combat aircraft in 2017 and S-400 missile systems'), else the nearest before; with none in the
+    sentence, the last system named shortly before it in the article (or, in a headline, shortly after)."""
     in_sent = [m for m in in_sent if not _EXCLUDED_SYSTEM.search(text[max(sent.start, m.start - 30):m.start])]
+    generic = _generic(text, t_start, t_end, clause, in_sent)
+    if generic is not None:
+        return [(generic, True)]
     if in_sent:
         after = [m for m in in_sent if m.start >= t_start]
+        before = [m for m in in_sent if m.end <= t_start and m.start >= clause[0]]
+        if _INTRANSITIVE.match(text, t_start) and before:
+            return [(before[-1], True)]
         if after and (event_type in ("interest", "talks", "offer") or _JOINT.match(text, t_start)):
-            return after  # "interested in X, Y and Z", "joint ventures to develop X and Y"
+            return [(m, True) for m in after if m.start < clause[1] or m is after[0]]
         if after:
-            return [after[0]]
-        return [in_sent[-1] if in_sent[-1].start < t_start else in_sent[0]]
+            chosen = [after[0]]
+            for m in after[1:]:
+                if m.start >= clause[1] or not COORDINATED.search(re.sub(r"^[^,]*?(?=,|\band\b|\bor\b|$)", "",
+                                                                          text[chosen[-1].end:m.start], count=1)):
+                    break
+                chosen.append(m)
+            return [(m, True) for m in chosen]
+        return [(in_sent[-1] if in_sent[-1].start < t_start else in_sent[0], True)]
     before = [m for m in all_systems if m.end <= sent.start and sent.start - m.end < 600]
-    return [before[-1]] if before else []
+    if before:
+        return [(before[-1], False)]
+    ahead = [m for m in all_systems if m.start >= sent.end and m.start - sent.end < 300]
+    return [(ahead[0], False)] if ahead else []
 
 
-def _demonym_regex(registry: Registry) -> tuple[re.Pattern | None, dict[str, str]]:
-    table = {d: e.id for e in registry.actors.values() if e.kind == "state" for d in e.demonyms}
-    if not table:
-        return None, {}
-    alts = "|".join(re.escape(d) for d in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), table
-
-
-def _states(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bool, int]]:
-    """(state id, start, by demonym, end) for every state the sentence names, directly, through a body, or by demonym."""
-    start, end = sent.start, sent.end
-    out = []
-    for m in mentions:
-        if m.entity_type == "actor" and start <= m.start < end:
-            if registry.actors[m.entity_id].kind in _PARTY_KINDS:
-                state = registry.state_of(m.entity_id)
-                if state:
-                    out.append((state, m.start, False, m.end))
-    pattern, table = demonyms
-    if pattern:
-        for m in pattern.finditer(text, start, end):
-            out.append((table[m.group(0)], m.start(), True, m.end()))
-    return sorted(out, key=lambda x: x[1])
-
-
-def _article_supplier(systems: list[Mention], registry: Registry) -> str | None:
-    counts = Counter(m.entity_id for m in systems
-                     if not registry.systems[m.entity_id].is_class
-                     and registry.systems[m.entity_id].row.get("origin_country"))
-    if not counts:
-        return None
-    top = max(counts.items(), key=lambda kv: (kv[1], -min(m.start for m in systems if m.entity_id == kv[0])))[0]
-    return registry.state_by_country(registry.systems[top].row["origin_country"])
-
-
-def _parties(system: Mention, t_start, states, registry, default_supplier, earlier, event_type="", sanctioning=(),
-             buyer_counts=None):
-    """(supplier, recipient): a model's origin supplies it, a class its adjacent demonym ('Russian
-    combat modules'); the recipient is the other state nearest the stage word that does not sanction
-    or warn in the article (the article's usual buyer when only such a third party is named)."""
-    entry = registry.systems[system.entity_id]
-    is_class = entry.is_class
-    supplier = None
-    if not is_class and entry.row.get("origin_country"):
-        supplier = registry.state_by_country(entry.row["origin_country"])
-    if supplier is None:
-        close = [s for s, pos, demonym, _ in states if demonym and system.start - 25 <= pos < system.end]
-        supplier = close[-1] if close else default_supplier
-    candidates = [(s, pos) for s, pos, _, _ in states if s != supplier]
-    if event_type == "sanction_threat":  # '... imposed sanctions on Turkey over ...': the target receives
-        targets = [(s, pos) for s, pos in candidates if 0 < pos - t_start <= 40]
-        candidates = targets or candidates
-    buyers = [(s, pos) for s, pos in candidates if s not in sanctioning]
-    if candidates and not buyers and buyer_counts:  # only a sanctioning third party is named here
-        usual = [b for b, _ in buyer_counts.most_common() if b != supplier]
-        if usual:
-            buyers = [(usual[0], t_start)]
-    recipients = [(abs(pos - t_start), s) for s, pos in (buyers or candidates)]
-    if recipients:
-        recipient = min(recipients)[1]
-    else:  # the state named last before the sentence ('The country ...', 'First deliveries ...')
-        before = [st for st in earlier if st != supplier]
-        if not before:
+def _generic(text, t_start, t_end, clause, in_sent) -> Mention | None:
+    """A general noun for arms ('weapons', 'arms', 'Russian-made equipment') in or next to the stage word,
+    with no named system between them: the event is about arms in general."""
+    for m in _GENERIC.finditer(text, max(clause[0], t_start - _GENERIC_BEFORE), clause[1]):
+        if m.start() > t_end + _GENERIC_AFTER:
+            break
+        a, b = sorted((t_start, m.start()))
+        listed = _LISTED.match(text, m.end())  # 'Russian weapons ..., including fighter jets, helicopters and ...'
+        if listed and any(listed.end() <= s.start < listed.end() + 20 for s in in_sent):
             return None
-        recipient = before[-1]
-    if supplier is None or recipient == supplier:
-        return None
-    return supplier, recipient
-
-
-_SANCTIONING = re.compile(r"^\W{0,3}(?:(?:would|will|has|have|had|also|now|could|may|might|decides to|s|on \w+)\s+){0,2}(?:imposes?|impose|imposed|imposing|would impose|warn(?:s|ed|ings?)?|"
-                          r"threats|threaten(?:s|ed)?|sanction(?:s|ed)?|penali[sz]\w*)\b", re.IGNORECASE)
-
-
-def _sanctioning(text: str, states) -> set[str]:
-    """States that sanction or warn in this sentence ('the US would impose sanctions', 'U.S. sanctions'):
-    they are third parties, not the recipient."""
-    out = set()
-    for state, pos, demonym, end in states:
-        if _SANCTIONING.match(text[end:end + 45]):
-            out.add(state)
-    return out
+        if not any(a <= s.start < b for s in in_sent):
+            return Mention(m.start(), m.end(), "system", None, "generic", m.group(0))
+    return None
 
 
 def _deal_type(body: str) -> str:
@@ -259,11 +298,15 @@ def _deal_type(body: str) -> str:
     return "sale"
 
 
-def _mode(body: str, t_start: int, t_end: int) -> str:
+def _mode(body: str, t_start: int, t_end: int, event_type: str = "") -> str:
+    """denied, hypothetical, expected or asserted from the words around the stage word. A threat of
+    sanctions is a fact once made, whatever it threatens: asserted unless denied."""
     before = body[max(0, t_start - _WINDOW):t_start]
     around = before + " " + body[t_end:t_end + _WINDOW // 2]
     if _DENIED.search(before[-30:]) or _DISBELIEF.search(body[:t_start]):
         return "denied"
+    if event_type == "sanction_threat":
+        return "asserted"
     if _CONDITION.search(body) or _HYPOTHETICAL.search(before):
         return "hypothetical"
     if _EXPECTED.search(around):
@@ -277,14 +320,53 @@ def _clause(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
     return max([c for c in cuts if c <= pos], default=sent.start), min([c for c in cuts if c > pos], default=sent.end)
 
 
-def _nearest_date(dates: list[DateRef], pos: int, text: str, sent: Sentence) -> DateRef | None:
-    """The date nearest the stage word, within its clause ('...; now, ...' dates only what follows it)."""
-    lo, hi = _clause(text, sent, pos)
-    dates = [d for d in dates if lo <= d.start < hi]
-    return min(dates, key=lambda d: abs(d.start - pos)) if dates else None
-
-
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:while|whereas|but)\b")
+
+
+def _date_owners(text, sent, dates, triggers):
+    """Each date belongs to one word of its clause: the nearest stage word or speech verb before it
+    ('signed a contract ... last year, is expected to receive ... in 2020'), else the nearest after it
+    ('Since 2017, ... Turkey's decision to buy'). Returns the dates of each trigger and, for each speech verb
+    (start, performative?), the dates of the telling ('said last week', 'told reporters ... on Sunday')."""
+    anchors = [(start, end, ("trigger", start)) for _, start, end in triggers]
+    anchors += [(m.start(), m.end(), ("speech", m.start(), not _NOT_PERFORMATIVE.match(m.group(0))))
+                for m in _SPEECH.finditer(text, sent.start, sent.end)]
+    owned: dict[int, list[DateRef]] = {}
+    speech: list[tuple[int, bool, DateRef]] = []
+    for d in dates:
+        lo, hi = _clause(text, sent, d.start)
+        preceding = [a for a in anchors if lo <= a[0] and a[1] <= d.start]
+        following = [a for a in anchors if d.end <= a[0] < hi]
+        if preceding:
+            owner = max(preceding, key=lambda a: a[1])
+        elif following:
+            owner = min(following, key=lambda a: a[0])
+        else:
+            continue
+        if owner[2][0] == "trigger":
+            owned.setdefault(owner[2][1], []).append(d)
+        else:
+            speech.append((owner[2][1], owner[2][2], d))
+    return owned, speech
+
+
+def _event_date(owned, speech, trigger, system, mode) -> DateRef | None:
+    """The trigger's own date nearest its system ('delivery of 10 Su-35 ... in 2017 and S-400 ... earlier this
+    year'); 'now'/'currently' date only ongoing stages. An asserted offer, threat or cancellation made by a
+    telling takes the telling's date ('Menendez said last week that the US would impose sanctions')."""
+    event_type, t_start, _ = trigger
+    mine = [d for d in owned.get(t_start, []) if event_type in _ONGOING or not _STATIVE_DATE.match(d.text)]
+    if mine:
+        if system.start > t_start:
+            after = [d for d in mine if d.start >= system.end]
+            if after:
+                return after[0]
+        return min(mine, key=lambda d: abs(d.start - t_start))
+    if event_type in _PERFORMED_BY_SPEECH and mode == "asserted":
+        told = [d for s_start, performative, d in speech if performative and s_start < t_start]
+        if told:
+            return told[-1]
+    return None
 
 
 def _quantity(body: str) -> tuple[int, int | None, str | None, bool | None]:

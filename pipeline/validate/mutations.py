@@ -80,7 +80,7 @@ def _first(df):
 
 
 def _drop_referenced_system(folder):
-    used = read_csv_table(folder, "deals")["system_id"].iloc[0]
+    used = read_csv_table(folder, "deals")["system_id"].dropna().iloc[0]
     _table(folder, "systems", lambda df: df[df["system_id"] != used])
 
 

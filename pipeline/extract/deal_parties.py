@@ -1,0 +1,223 @@
+"""Parties of a deal event: the states a sentence names (directly, through a body, by demonym), who
+supplies a system, who receives it, and which states only sanction or warn. Computed once per article
+(Context) and once per sentence (Here)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..registry import Registry
+from .mentions import Mention
+
+_PARTY_KINDS = {"state", "government_body", "company", "armed_forces", "group", "anonymous_source"}
+_SUPPLIER_VERB = ("offer", "delivery")  # 'Washington had offered Ankara ...': the subject supplies
+_SUBJECT_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|also|already|now|previously)\s+){0,2}$", re.IGNORECASE)
+COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Here:
+    """What one sentence names, computed once per sentence."""
+    states: list  # (state, start, by demonym, end)
+    sanctioning: set
+    earlier: list  # states named before the sentence, in order
+    systems: list  # system mentions in the sentence
+    the_country: bool  # 'The country is a NATO member ...' refers to the state named last
+    given: dict  # system id -> recipient already given to it in this sentence
+    trigger_starts: list  # where the sentence's stage words start
+
+
+THE_COUNTRY = re.compile(r"\b(?:the|this) country\b(?!'s? (?:air force|army|navy|military|defen[cs]e))", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the whole article tells about its parties, computed once per article."""
+    default_supplier: str | None
+    third_parties: set
+    buyer_counts: Counter
+    article_states: list
+    origin: dict  # system id -> the state it comes from (models only, not classes)
+
+
+def demonym_regex(registry: Registry) -> tuple[re.Pattern | None, dict[str, str]]:
+    return _compiled_demonyms(frozenset((d, e.id) for e in registry.actors.values() if e.kind == "state"
+                                        for d in e.demonyms))
+
+
+@lru_cache(maxsize=8)
+def _compiled_demonyms(pairs: frozenset) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One regex for all demonyms, compiled once per set of states (not once per article)."""
+    table = dict(pairs)
+    if not table:
+        return None, {}
+    alts = "|".join(re.escape(d) for d in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), table
+
+
+_SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|stated)\b")
+_PLACE_PAIR = re.compile(r"-[A-Z]")
+_PLACE_PAIR_BEFORE = re.compile(r"\b[A-Z][a-z]+-$")
+
+
+def states_in(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, bool, int]]:
+    """(state id, start, by demonym, end) for every state the sentence names, directly, through a body, or by demonym."""
+    start, end = sent.start, sent.end
+    out = []
+    for m in mentions:
+        if m.entity_type == "actor" and start <= m.start < end:
+            kind = registry.actors[m.entity_id].kind
+            if kind == "anonymous_source" and _SPEAKS.match(text, m.end):
+                continue  # 'a senior defense official told reporters': who tells is not a party
+            if kind in _PARTY_KINDS:
+                state = registry.state_of(m.entity_id)
+                if state:
+                    out.append((state, m.start, False, m.end))
+    pattern, table = demonyms
+    if pattern:
+        for m in pattern.finditer(text, start, end):
+            if _PLACE_PAIR.match(text, m.end()) or _PLACE_PAIR_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                continue  # 'the Turkish-Syrian border', 'Indo-Russian': a place or a pairing, not a party
+            out.append((table[m.group(0)], m.start(), True, m.end()))
+    return sorted(out, key=lambda x: x[1])
+
+
+def origins(systems: list[Mention], registry: Registry) -> dict[str, str | None]:
+    """The supplying state of each model the article names (a class has none)."""
+    out = {}
+    for m in systems:
+        if m.entity_id not in out:
+            entry = registry.systems[m.entity_id]
+            country = None if entry.is_class else entry.row.get("origin_country")
+            out[m.entity_id] = registry.state_by_country(country) if country else None
+    return out
+
+
+def buyer_counts(sentences, states_of, systems, origin_of, third_parties) -> Counter:
+    """How often each state is the one named nearest a system of another origin ('Turkey's S-400'): the
+    article's usual buyer is the most frequent (plain counts of states where no system has a state near it)."""
+    votes, plain = Counter(), Counter()
+    starts = [m.start for m in systems]  # mentions come sorted by start
+    for sent in sentences:
+        states = [st for st in states_of[sent] if st[0] not in third_parties]
+        plain.update(st for st, _, _, _ in states)
+        for m in systems[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]:
+            origin = origin_of[m.entity_id]
+            near = [(abs(pos - m.start), st) for st, pos, _, _ in states if st != origin]
+            if near:
+                votes[min(near)[1]] += 1
+    return votes or plain
+
+
+def article_supplier(systems: list[Mention], registry: Registry) -> str | None:
+    counts = Counter(m.entity_id for m in systems
+                     if not registry.systems[m.entity_id].is_class
+                     and registry.systems[m.entity_id].row.get("origin_country"))
+    if not counts:
+        return None
+    top = max(counts.items(), key=lambda kv: (kv[1], -min(m.start for m in systems if m.entity_id == kv[0])))[0]
+    return registry.state_by_country(registry.systems[top].row["origin_country"])
+
+
+def _supplier(text, system, t_start, event_type, states, ctx) -> str | None:
+    """A model's origin supplies it; a class or arms in general the demonym next to it ('Russian combat
+    modules'), or the subject of an offer or delivery ('Washington had offered Ankara ...'), or the
+    article's usual supplier."""
+    if ctx.origin.get(system.entity_id):
+        return ctx.origin[system.entity_id]
+    close = [s for s, pos, demonym, _ in states if demonym and system.start - 25 <= pos < system.end]
+    if close:
+        return close[-1]
+    if event_type in _SUPPLIER_VERB:
+        subject = [s for s, pos, demonym, end in states if end <= t_start and _SUBJECT_GAP.match(text[end:t_start])]
+        if subject:
+            return subject[-1]
+    if ctx.default_supplier is None:  # 'Russian weapons ..., including fighter jets': a demonym earlier on
+        named = {s for s, _, demonym, _ in states if not demonym}
+        earlier = [s for s, pos, demonym, _ in states if demonym and pos < system.start and s not in named]
+        return earlier[-1] if earlier else None
+    return ctx.default_supplier
+
+
+def parties(text, system, local, trigger, here, ctx, recipient_of) -> list[tuple[str, str]]:
+    """(supplier, recipient) pairs. The recipient is the state nearest the stage word that neither supplies
+    another system the sentence names nor sanctions or warns in the article (the article's usual buyer when
+    only such a third party is named), with any state coordinated with it ('with China and Thailand').
+    With no state in the sentence: the state named last before where the sentence says 'the country',
+    else the recipient this system already had in the article, else the usual buyer, else the state named
+    last before. A system from an earlier sentence is not carried into a
+    sentence about a third party only ('Our talks with the United States are continuing')."""
+    event_type, t_start, t_end = trigger
+    supplier = _supplier(text, system, t_start, event_type, here.states, ctx)
+    if supplier is None:
+        return []
+    origins = {ctx.origin[m.entity_id] for m in here.systems if m.entity_id != system.entity_id} - {None}
+    candidates = [(s, pos, end) for s, pos, _, end in here.states if s != supplier and s not in origins]
+    if event_type == "sanction_threat":  # '... imposed sanctions on Turkey over ...': the target receives
+        targets = [c for c in candidates if 0 < c[1] - t_start <= 40]
+        candidates = targets or candidates
+    third = here.sanctioning | ctx.third_parties
+    buyers = [c for c in candidates if c[0] not in third]
+    if candidates and not buyers:
+        if not local:
+            return []
+        usual = [b for b, _ in ctx.buyer_counts.most_common() if b != supplier]
+        if usual:
+            return [(supplier, usual[0])]
+    if buyers:
+        nearest = min(buyers, key=lambda c: abs(c[1] - t_start))
+        ahead = [c for c in buyers if c[1] > t_end and _TO.search(text, max(0, c[1] - 12), c[1])
+                 and not any(t_end <= s < c[1] for s in here.trigger_starts)]
+        if ahead:  # 'sold S-400s to China in 2014 and delivered S-400s to India': the 'to' after its own stage word
+            nearest = ahead[0]
+        marked = _OBJECT_OF.search(text, max(0, nearest[1] - 12), nearest[1])  # 'to India', 'with China'
+        if not marked and here.given.get(system.entity_id) in {c[0] for c in buyers}:
+            return [(supplier, here.given[system.entity_id])]  # '... but Cairo came under US pressure to cancel it'
+        recipients = [nearest[0]]
+        if marked:
+            recipients += _coordinatedstates_in(text, nearest, buyers)  # 'contracts with China and Thailand'
+        return [(supplier, r) for r in dict.fromkeys(recipients)]
+    before = [st for st in here.earlier if st != supplier and st not in third]
+    recipient = before[-1] if here.the_country and before else recipient_of.get(system.entity_id)
+    if recipient is None:
+        usual = [b for b, _ in ctx.buyer_counts.most_common() if b != supplier and b in set(here.earlier)]
+        recipient = usual[0] if usual else (before[-1] if before else None)
+    if recipient is None or recipient == supplier:
+        return []
+    return [(supplier, recipient)]
+
+
+def _coordinatedstates_in(text, state, others) -> list[str]:
+    """States joined to `state` by 'and' or commas ('military contracts with China and Thailand')."""
+    out = []
+    for step in (1, -1):
+        chain = state
+        for c in sorted(others, key=lambda c: step * c[1]):
+            if step * (c[1] - chain[1]) <= 0:
+                continue
+            gap = text[chain[2]:c[1]] if step == 1 else text[c[2]:chain[1]]
+            if not COORDINATED.match(gap):
+                break
+            out.append(c[0])
+            chain = c
+    return out
+
+
+_TO = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT_OF = re.compile(r"\b(?:with|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_SANCTIONING = re.compile(r"^\W{0,3}(?:(?:would|will|has|have|had|also|now|could|may|might|decides to|s|on \w+)\s+){0,2}(?:imposes?|impose|imposed|imposing|would impose|warn(?:s|ed|ings?)?|"
+                          r"threats|threaten(?:s|ed)?|sanction(?:s|ed)?|penali[sz]\w*|revoke|withdraw|lift)\b", re.IGNORECASE)
+
+
+def sanctioning(text: str, states) -> set[str]:
+    """States that sanction or warn in this sentence ('the US would impose sanctions', 'U.S. sanctions',
+    'demands U.S. revoke sanctions'): they are third parties, not the recipient."""
+    out = set()
+    for state, pos, demonym, end in states:
+        if _SANCTIONING.match(text[end:end + 45]):
+            out.add(state)
+    return out
