@@ -158,16 +158,32 @@ def _deal_row(did: str, members: list[dict], published: dict[str, str | None]) -
 def _status(members) -> str:
     """Latest stage reached. Asserted events count fully; an expected or hypothetical offer or talks
     count as such, other expected or hypothetical stages not at all; denied events never. An
-    asserted cancellation wins. With no event that reaches a stage (only threats, denials or
-    expectations) the status is 'unknown': never a stage nobody reported."""
+    asserted cancellation wins, unless the deal is revived: then the stages reported after the
+    latest cancellation decide (dates compared at their common precision; a tie keeps the
+    cancellation). With no event that reaches a stage (only threats, denials or expectations) the
+    status is 'unknown': never a stage nobody reported."""
+    cancelled = [r["event_date"] for r in members if r["event_type"] == "cancellation" and r["mode"] == "asserted"]
+    if cancelled:
+        last_cancel = max((d for d in cancelled if d), default=None)
+        later = [r for r in members if last_cancel and _after(r["event_date"], last_cancel)]
+        status = _latest_stage(later)
+        return status if status != "unknown" else "cancelled"
+    return _latest_stage(members)
+
+
+def _after(date: str | None, other: str) -> bool:
+    """`date` falls after `other` at the precision both have ('2019-04' after '2015-11-24')."""
+    if not date:
+        return False
+    n = min(len(date), len(other))
+    return date[:n] > other[:n]
+
+
+def _latest_stage(members) -> str:
     best = -1
     for row in members:
         stage = _STAGE_OF_EVENT[row["event_type"]]
-        if stage is None or row["mode"] == "denied":
-            continue
-        if row["mode"] == "asserted" and stage == "cancelled":
-            return "cancelled"
-        if stage == "cancelled":
+        if stage is None or stage == "cancelled" or row["mode"] == "denied":
             continue
         if row["mode"] == "asserted" and stage == "delivering" and row["completed"]:
             stage = "delivered"

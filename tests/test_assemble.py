@@ -70,3 +70,20 @@ def test_systems_flag_classes(tables):
     systems = tables["systems"].set_index("system_id")
     assert not systems.loc["s-400", "is_class"] and systems.loc["anti-tank-systems", "is_class"]
     assert systems.loc["s-400", "nato_name"] == "SA-21 Growler"
+
+
+def _event(event_type, mode="asserted", date=None, completed=False):
+    return {"event_type": event_type, "mode": mode, "event_date": date, "completed": completed}
+
+
+def test_status_is_the_latest_stage_and_a_cancellation_wins_unless_the_deal_is_revived():
+    from pipeline.assemble import _status
+
+    assert _status([_event("talks"), _event("contract", "expected")]) == "talks"
+    assert _status([_event("sanction_threat"), _event("delivery", "denied")]) == "unknown"
+    assert _status([_event("contract", date="2014-09"), _event("cancellation", date="2015-11-24")]) == "cancelled"
+    assert _status([_event("cancellation", date="2015-11-24"), _event("interest", date="2019-04"),
+                    _event("contract", date="2020-06")]) == "contract"  # revived after the cancellation
+    assert _status([_event("cancellation", date="2015-11"), _event("contract", date="2015")]) == "cancelled"  # tie
+    assert _status([_event("cancellation"), _event("contract", date="2020")]) == "cancelled"  # undated cancellation
+    assert _status([_event("cancellation", "denied", "2016"), _event("delivery", date="2017", completed=True)]) == "delivered"

@@ -53,7 +53,8 @@ def check_rules(t: dict[str, pd.DataFrame]) -> list[str]:
 
 
 def _status_consistency(deals: pd.DataFrame, events: pd.DataFrame) -> list[str]:
-    """A deal's status is backed by its events, and an asserted delivery shows in the status."""
+    """A deal's status is backed by its events, and an asserted delivery shows in the status (unless
+    the deal was cancelled: then the stages after the cancellation decide)."""
     asserted = events[events["mode"] == "asserted"].groupby("deal_id")["event_type"].agg(set)
     every = events.groupby("deal_id")["event_type"].agg(set)
     bad = []
@@ -62,6 +63,7 @@ def _status_consistency(deals: pd.DataFrame, events: pd.DataFrame) -> list[str]:
         have = (asserted if only_asserted else every).get(deal_id, set())
         if kinds and not kinds & have:
             bad.append(f"{deal_id} ({status} without a{'n asserted' if only_asserted else 'n'} {'/'.join(sorted(kinds))} event)")
-        elif "delivery" in asserted.get(deal_id, set()) and status not in ("delivering", "delivered", "cancelled"):
+        elif {"delivery"} <= asserted.get(deal_id, set()) and "cancellation" not in asserted.get(deal_id, set()) \
+                and status not in ("delivering", "delivered"):
             bad.append(f"{deal_id} ({status} despite an asserted delivery)")
     return [f"rule: deals: status consistent with events: {', '.join(bad[:5])}"] if bad else []
