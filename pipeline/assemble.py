@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pandas as pd
+import pyarrow as pa
 
 from . import schemas
 from .corpus import Source
 from .extract.article import ArticleFacts
-from .extract.deal_events import DealEvent
 from .registry import Registry
+from .rows import ARTICLE_TABLES, article_rows, source_row
 
 # Stage a deal reaches through an asserted event of each type (None: no change of status).
 _STAGE_OF_EVENT = {"interest": "interest", "talks": "talks", "offer": "offer", "agreement": "agreement",
@@ -33,65 +34,52 @@ def with_discovered(registry: Registry, facts: list[ArticleFacts]) -> Registry:
 def extracted_rows(sources: list[Source], facts: list[ArticleFacts]) -> dict[str, list[dict]]:
     """Rows of the tables that come from articles; event rows carry their deal's key fields."""
     by_id = {s.source_id: s for s in sources}
-    return {
-        "sources": [_source_row(s) for s in sources],
-        "mentions": [r for f in facts for r in _mention_rows(f, by_id[f.source_id])],
-        "statements": [r for f in facts for r in _statement_rows(f, by_id[f.source_id])],
-        "deal_events": [r for f in facts for r in _event_rows(f, by_id[f.source_id])],
-    }
+    out = {"sources": [source_row(s) for s in sources], **{t: [] for t in ARTICLE_TABLES}}
+    for f in facts:
+        for table, rows in article_rows(f, by_id[f.source_id]).items():
+            out[table].extend(rows)
+    return out
 
 
-def tables_from_rows(extracted: dict[str, list[dict]], registry: Registry) -> dict[str, pd.DataFrame]:
-    """Deals consolidated from their events, registry rows for what is referenced, typed frames."""
-    rows = dict(extracted)
-    rows["deal_events"] = [{**r, "deal_id": deal_id(r)} for r in extracted["deal_events"]]
-    published = {s["source_id"]: s["published"] for s in rows["sources"]}
+def tables_from_rows(extracted: dict[str, list[dict] | pa.Table], registry: Registry) -> dict[str, pd.DataFrame]:
+    """Deals consolidated from their events, registry rows for what is referenced, typed frames.
+    Each table's rows come as a list of dicts or as an Arrow table (what the extraction cache holds)."""
+    # In text order (article, then position): a deal's quantity and value come from its first event
+    # that gives one, whichever articles came from the cache.
+    events = sorted(_dicts(extracted["deal_events"]),
+                    key=lambda r: (r["source_id"], r["char_start"], int(r["event_id"].rsplit("-", 1)[1])))
+    for r in events:
+        r["deal_id"] = deal_id(r)
+    published = {s["source_id"]: s["published"] for s in _dicts(extracted["sources"])}
     grouped = defaultdict(list)
-    for r in rows["deal_events"]:
+    for r in events:
         grouped[r["deal_id"]].append(r)
-    rows["deals"] = [_deal_row(did, members, published) for did, members in grouped.items()]
-    rows["actors"] = _referenced(registry.actors, _actor_ids(rows), parent=True)
-    rows["systems"] = _referenced(registry.systems, {r["system_id"] for t in ("mentions", "deals")
-                                                     for r in rows[t] if r.get("system_id")}, parent=False)
-    return {t: to_frame(t, rows[t]) for t in schemas.TABLES}
+    frames = {"deal_events": to_frame("deal_events", events),
+              "deals": to_frame("deals", [_deal_row(did, members, published) for did, members in grouped.items()])}
+    for table in ("sources", "mentions", "statements"):
+        frames[table] = to_frame(table, extracted[table])
+    d, m, st = frames["deals"], frames["mentions"], frames["statements"]
+    actor_ids = set(m["actor_id"].dropna()) | set(st["speaker_id"].dropna()) | set(d["supplier_id"]) | set(d["recipient_id"])
+    frames["actors"] = to_frame("actors", _referenced(registry.actors, actor_ids, parent=True))
+    system_ids = set(m["system_id"].dropna()) | set(d["system_id"].dropna())
+    frames["systems"] = to_frame("systems", _referenced(registry.systems, system_ids, parent=False))
+    return {t: frames[t] for t in schemas.TABLES}
 
 
-def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
+def _dicts(rows: list[dict] | pa.Table) -> list[dict]:
+    return rows.to_pylist() if isinstance(rows, pa.Table) else [dict(r) for r in rows]
+
+
+def to_frame(table: str, rows: list[dict] | pa.Table) -> pd.DataFrame:
     """Rows -> DataFrame with the schema's columns and dtypes, sorted by primary key."""
     cols = schemas.columns(table)
-    df = pd.DataFrame({c: [r.get(c) for r in rows] for c in cols}, columns=cols)
+    if isinstance(rows, pa.Table):
+        present = [c for c in cols if c in rows.column_names]
+        df = rows.select(present).to_pandas().reindex(columns=cols)
+    else:
+        df = pd.DataFrame({c: [r.get(c) for r in rows] for c in cols}, columns=cols)
     df = df.astype(schemas.pandas_dtypes(table))
     return df.sort_values(schemas.primary_key(table), kind="stable").reset_index(drop=True)
-
-
-def _source_row(s: Source) -> dict:
-    return {"source_id": s.source_id, "title": s.title, "publisher": s.publisher, "published": s.published,
-            "published_precision": s.published_precision, "url": s.url, "language": s.language,
-            "text_path": f"data/texts/{s.source_id}.txt", "sha256": s.sha256, "n_chars": len(s.text),
-            "body_chars": s.body_chars}
-
-
-def _mention_rows(f: ArticleFacts, source: Source) -> list[dict]:
-    return [{"mention_id": f"{f.source_id}-m{m.start:05d}-{m.end:05d}", "source_id": f.source_id,
-             "entity_type": m.entity_type,
-             "actor_id": m.entity_id if m.entity_type == "actor" else None,
-             "system_id": m.entity_id if m.entity_type == "system" else None,
-             "method": m.method, "char_start": m.start, "char_end": m.end,
-             "surface": source.text[m.start:m.end]} for m in f.mentions]
-
-
-def _statement_rows(f: ArticleFacts, source: Source) -> list[dict]:
-    out, used = [], set()
-    for st in f.statements:
-        sid = f"{f.source_id}-st{st.start:05d}"
-        if sid in used:
-            sid = f"{sid}-{st.kind}"
-        used.add(sid)
-        out.append({"statement_id": sid, "source_id": f.source_id, "speaker_id": st.speaker_id,
-                    "speaker_text": st.speaker_text, "speaker_start": st.speaker_start, "speaker_end": st.speaker_end,
-                    "text": source.text[st.start:st.end], "kind": st.kind, "cue": st.cue,
-                    "char_start": st.start, "char_end": st.end})
-    return out
 
 
 def deal_id(event: dict) -> str:
@@ -100,30 +88,6 @@ def deal_id(event: dict) -> str:
     system = event["system_id"] or "unspecified"
     base = f"{event['supplier_id']}-{event['recipient_id']}-{system}-{event['deal_type'].replace('_', '-')}"
     return base if event["batch"] == 1 else f"{base}-batch-{event['batch']}"
-
-
-def _event_rows(f: ArticleFacts, source: Source) -> list[dict]:
-    out, per_sentence = [], defaultdict(int)
-    for e in f.events:
-        per_sentence[e.start] += 1
-        out.append(_event_row(e, f.source_id, source, per_sentence[e.start]))
-    return out
-
-
-def _event_row(e: DealEvent, source_id: str, source: Source, n: int) -> dict:
-    if e.date is not None:
-        date, precision, basis, date_text = e.date.date, e.date.precision, e.date.basis, e.date.text
-    elif source.published:
-        date, precision, basis, date_text = source.published, source.published_precision, "publication", None
-    else:
-        date, precision, basis, date_text = None, "unknown", "none", None
-    return {"event_id": f"{source_id}-ev{e.start:05d}-{n}", "source_id": source_id,
-            "supplier_id": e.supplier_id, "recipient_id": e.recipient_id, "system_id": e.system_id,
-            "deal_type": e.deal_type, "batch": e.batch,
-            "event_type": e.event_type, "mode": e.mode, "completed": e.completed, "event_date": date,
-            "date_precision": precision, "date_basis": basis, "date_text": date_text,
-            "quantity": e.quantity, "quantity_unit": e.quantity_unit, "quantity_uncertain": e.quantity_uncertain,
-            "value_usd": e.value_usd, "char_start": e.start, "char_end": e.end, "evidence": source.text[e.start:e.end]}
 
 
 def _deal_row(did: str, members: list[dict], published: dict[str, str | None]) -> dict:
@@ -191,13 +155,6 @@ def _latest_stage(members) -> str:
             continue
         best = max(best, _STAGE_RANK[stage])
     return next((s for s, i in _STAGE_RANK.items() if i == best), "unknown")
-
-
-def _actor_ids(rows: dict[str, list[dict]]) -> set[str]:
-    ids = {r["actor_id"] for r in rows["mentions"] if r.get("actor_id")}
-    ids |= {r["speaker_id"] for r in rows["statements"] if r.get("speaker_id")}
-    ids |= {r[c] for r in rows["deals"] for c in ("supplier_id", "recipient_id")}
-    return ids
 
 
 def _referenced(entries, ids: set[str], parent: bool) -> list[dict]:

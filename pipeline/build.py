@@ -10,15 +10,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from . import DEFAULT_SOURCES, REGISTRY_DIR, REPO_ROOT
-from .assemble import deal_id, extracted_rows, tables_from_rows, with_discovered
+from .assemble import deal_id, tables_from_rows
 from .corpus import read_corpus
 from .errors import ValidationFailed
 from .extract_all import extract_corpus
 from .overrides import apply_overrides, load_overrides
 from .publish import DB_FILE, swap_in, write_duckdb, write_package, write_views_for_people
 from .registry import load_registry
+from .rows import source_row
 from .validate import validate_package
 from .validate.expectations import warm_up
 
@@ -41,14 +43,15 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
         reg = load_registry(Path(registry))
         overrides = load_overrides(Path(sources), articles)
     with clock("extract"):
-        stats = {}
-        facts = extract_corpus(articles, reg, out / CACHE_DIR if cache else None, workers, stats, executor)
+        extraction = extract_corpus(articles, reg, out / CACHE_DIR if cache else None, workers, executor)
     with clock("assemble"):
-        rows = extracted_rows(articles, facts)
+        rows = {"sources": [source_row(s) for s in articles], **extraction.tables}
+        for table in {o.table for o in overrides}:  # overrides edit rows as dicts
+            rows[table] = rows[table].to_pylist() if isinstance(rows[table], pa.Table) else rows[table]
         for o in apply_overrides(rows, overrides, deal_id):
             if report:
                 report(f"override {o.override_id} (overrides.csv line {o.line}) no longer matches anything: {o.reason}")
-        tables = tables_from_rows(rows, with_discovered(reg, facts))
+        tables = tables_from_rows(rows, reg.extended(extraction.discovered()))
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
@@ -65,7 +68,7 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if timings is not None:
-        timings.update({f"articles_{k}": v for k, v in stats.items()})
+        timings.update(articles_extracted=extraction.extracted, articles_cached=extraction.cached)
     return tables
 
 

@@ -3,10 +3,13 @@
 import filecmp
 import shutil
 
+import pyarrow as pa
+import pyarrow.feather as feather
+
 from pipeline import DEFAULT_SOURCES
 from pipeline.build import build
 from pipeline.corpus import read_corpus
-from pipeline.extract_all import article_key, extract_corpus
+from pipeline.extract_all import Extraction, article_key, extract_corpus
 from pipeline.synth import write_corpus
 
 
@@ -38,11 +41,42 @@ def test_key_depends_on_text_metadata_and_registry(registry, corpus):
     assert article_key(source, other) != key
 
 
+def _same(a, b) -> bool:
+    """Two extractions hold the same rows (in any order) and the same discoveries."""
+    def rows(e, t):
+        return sorted(e.tables[t].to_pylist(), key=repr)
+    return all(rows(a, t) == rows(b, t) for t in a.tables) and a.entities == b.entities
+
+
 def test_parallel_extraction_equals_serial(tmp_path, registry):
     folder = write_corpus(220, tmp_path / "syn", seed=3)
     sources = read_corpus(folder)
-    assert extract_corpus(sources, registry, workers=2) == extract_corpus(sources[:110], registry, workers=1) + \
-        extract_corpus(sources[110:], registry, workers=1)
+    parallel = extract_corpus(sources, registry, workers=2)
+    halves = [extract_corpus(sources[:110], registry, workers=1), extract_corpus(sources[110:], registry, workers=1)]
+    assert parallel.extracted == 220 and parallel.tables["mentions"].num_rows > 1000
+    assert _same(parallel, Extraction({t: pa.concat_tables([h.tables[t] for h in halves]) for t in parallel.tables},
+                                      {**halves[0].entities, **halves[1].entities}))
+
+
+def test_cache_holds_the_corpus_and_mixed_runs_equal_a_fresh_one(tmp_path, registry):
+    """A run that reads most articles from the cache and extracts a changed and a new one gives what
+    a run without cache gives; the cache then holds exactly the current articles; a cache whose files
+    come from different runs is not used."""
+    folder = write_corpus(40, tmp_path / "syn", seed=8)
+    cache = tmp_path / "cache"
+    sources = read_corpus(folder)
+    first = extract_corpus(sources[:30], registry, cache_dir=cache)
+    assert (first.extracted, first.cached) == (30, 0)
+    changed = type(sources[0])(**{**sources[0].__dict__, "text": sources[0].text.replace("Russia", "Belarus")})
+    mixed_input = [changed] + sources[1:31]
+    mixed = extract_corpus(mixed_input, registry, cache_dir=cache)
+    assert (mixed.extracted, mixed.cached) == (2, 29)
+    assert _same(mixed, extract_corpus(mixed_input, registry))
+    again = extract_corpus(mixed_input, registry, cache_dir=cache)
+    assert (again.extracted, again.cached) == (0, 31) and _same(again, mixed)
+    stale = feather.read_table(cache / "mentions.arrow").replace_schema_metadata({"generation": "other-run"})
+    feather.write_feather(stale, cache / "mentions.arrow")
+    assert extract_corpus(mixed_input, registry, cache_dir=cache).extracted == 31
 
 
 def test_synthetic_corpus_is_deterministic(tmp_path):
@@ -56,7 +90,7 @@ def test_synthetic_corpus_is_deterministic(tmp_path):
 
 def test_dask_cluster_extracts_what_the_local_pool_does(tmp_path, registry):
     """The same batches run on a real Dask LocalCluster (two worker processes) through the
-    Executor interface, and give exactly the local pool's facts; a build with it publishes the
+    Executor interface, and give exactly the local pool's rows; a build with it publishes the
     same bytes."""
     from pipeline.cluster import dask_executor
 
@@ -65,6 +99,6 @@ def test_dask_cluster_extracts_what_the_local_pool_does(tmp_path, registry):
     with dask_executor("local", workers=2) as executor:
         on_dask = extract_corpus(sources, registry, executor=executor)
         build(DEFAULT_SOURCES, tmp_path / "dask-out", executor=executor, cache=False)
-    assert on_dask == extract_corpus(sources, registry, workers=1)
+    assert on_dask.extracted == 60 and _same(on_dask, extract_corpus(sources, registry, workers=1))
     build(DEFAULT_SOURCES, tmp_path / "local-out", cache=False)
     assert not filecmp.dircmp(tmp_path / "dask-out/data/csv", tmp_path / "local-out/data/csv").diff_files
