@@ -257,3 +257,14 @@ def test_intro_clauses_adding_that_and_partial_quotes_inside_reported_speech(reg
     assert '"no determination has been made"' not in got  # the quote alone is the partial, not also indirect
     lavrov, _ = got["the West was trying to derail the deal"]
     assert (lavrov.speaker_id, lavrov.speaker_text) == (None, "Lavrov")  # a bare unknown name: kept, unresolved
+
+
+def test_question_and_answer_cues_and_a_speaker_with_apposition_after_the_quote(registry):
+    got = _article(registry, "MAKS\n\nMOSCOW \u2013 \"Can we buy it?\" Erdogan asked, according to footage broadcast by "
+                             "Russian television. \"Yes, you can buy it,\" Putin replied.\n\n\u201cIf the Turkish side "
+                             "makes a decision, we would be ready,\u201d Dmitry Shugaev, head of the Federal Service for "
+                             "Military-Technical Cooperation, told the Interfax news agency.\n")
+    assert (got["Can we buy it?"][0].speaker_id, got["Can we buy it?"][0].cue) == ("recep-tayyip-erdogan", "asked")
+    assert got["Yes, you can buy it"][0].speaker_id == "vladimir-putin"
+    ready, _ = got["If the Turkish side makes a decision, we would be ready"]
+    assert (ready.speaker_id, ready.cue) == ("dmitry-shugaev", "told")

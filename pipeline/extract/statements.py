@@ -23,9 +23,14 @@ from .cues import FILLER as _FILLER
 from .cues import speaker as _speaker
 from .reported import find_indirect, subject_slot
 
+# verbs that introduce a quoted question or answer ('"Can we buy it?" Erdogan asked'); only after the
+# closing mark, as 'asked' elsewhere is rarely speech ('who asked not to be named')
+_QUOTE_CUE = rf"(?:{_CUE}|asked|asks|replied|replies|answered|responded)"
 # After the closing mark: '," he said' / ', Isaykin said' / '”said the head of the FSTMC'
-_CUE_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b")
-_CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
+# (the speaker may carry an apposition: '," Dmitry Shugaev, head of the FSTMC, told Interfax')
+_CUE_AFTER_SPEAKER_FIRST = re.compile(
+    rf"^[\s,]*(?P<spk>[^.,;!?“”\"]{{1,120}}?(?:,[^.,;!?“”\"]{{1,110}},)?){_FILLER}(?P<cue>{_QUOTE_CUE})\b")
+_CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_QUOTE_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
 # Before the opening mark: 'Shugaev said:', 'X wrote in a letter to the minister:'
 _CUE_BEFORE = re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$")
 _MIN_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
