@@ -268,3 +268,16 @@ def test_question_and_answer_cues_and_a_speaker_with_apposition_after_the_quote(
     assert got["Yes, you can buy it"][0].speaker_id == "vladimir-putin"
     ready, _ = got["If the Turkish side makes a decision, we would be ready"]
     assert (ready.speaker_id, ready.cue) == ("dmitry-shugaev", "told")
+
+
+def test_adding_that_after_a_quote_and_after_content_first_speech(registry):
+    got = _article(registry, "Patriot\n\n\u201cThe S-400 and the F-35 cannot coexist,\u201d a senior State Department "
+                             "official told Defense News, adding that the offer \"will not stay on the table forever.\"\n\n"
+                             "Serbia has received a Pantsir-S1 system from Russia, President Aleksandar Vucic said on "
+                             "Sunday, adding that the equipment had been flown in last week.\n")
+    tail, _ = got['the offer "will not stay on the table forever."']
+    assert (tail.kind, tail.cue, tail.speaker_id.startswith("anon-")) == ("indirect", "adding", True)
+    partial, _ = got["will not stay on the table forever."]
+    assert (partial.kind, partial.speaker_id) == ("partial", tail.speaker_id)
+    flown, name = got["the equipment had been flown in last week"]
+    assert (flown.cue, name) == ("adding", "Aleksandar Vucic")  # not Serbia, which is part of what was said

@@ -171,7 +171,9 @@ def _saying(text, start, end, resolver, found):
     m = _SAYING.search(text, start, end)
     if m is None:
         return
-    subject = resolver.mention_starting_at(start)
+    # content first ('Serbia has received ..., Vucic said, adding that ...'): the name the sentence
+    # starts with is part of what was said, and the speaker of that statement goes on
+    subject = None if any(f[3] for f in found) else resolver.mention_starting_at(start)
     if subject is not None:
         yield m.end(), end, speaker(text, subject.start, subject.end, m.group("cue"), resolver)
     elif found:

@@ -99,6 +99,7 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
     last_direct_zone = -1
     orphans: list[tuple[int, int]] = []  # partial quotes with no cue of their own
     previous: tuple | None = None  # (sentence start, close mark, speaker from a cue after it) of the last quote
+    tails: list[Statement] = []  # '"...," he told reporters, adding that ...': reported speech after a quote
     for zone_index, zone in enumerate(source.zones):
         if zone.kind != "body":
             continue
@@ -138,6 +139,8 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
             out.append(Statement(s, e, kind, *speaker))
             if kind == "direct":  # a partial quote leaves the reporter's sentence reported speech
                 quote_spans.append((open_pos, close_pos))
+                if after is not None:
+                    tails.extend(_adding_tail(text, sentences, close_pos + 1, zone.end, after))
             if kind == "direct" and (speaker[0] or speaker[4]):  # a new cue, resolved or not, changes the speaker
                 last_direct_speaker, last_direct_zone = speaker, zone_index
             previous = (sentence_start, close_pos, after)
@@ -147,6 +150,7 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
         if speaker:
             pending_colon = (*speaker, zone.end)
     indirect = find_indirect(text, sentences, quote_spans, resolver, lambda s, e, spk: Statement(s, e, "indirect", *spk))
+    indirect.extend(tails)
     out.extend(indirect)
     for s, e in orphans:  # 'the spokesperson said ..., adding that "no determination has been made"'
         around = next((st for st in indirect if st.start <= s and e <= st.end), None)
@@ -156,6 +160,25 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
             out.append(Statement(s, e, "partial", around.speaker_id, around.speaker_text, around.speaker_start,
                                  around.speaker_end, around.cue))
     return sorted(out, key=lambda x: (x.start, x.end, x.kind))
+
+
+# '," a senior official told Defense News, adding that the offer "will not stay on the table."'
+_ADDING = re.compile(r",\s+(?P<cue>adding|saying)\s+(?:that\s+)?(?=\S)")
+
+
+def _adding_tail(text, sentences, pos, zone_end, after):
+    """The reported speech that follows a quote's own cue with ', adding (that) ...' up to the end of
+    the sentence, spoken by the quote's speaker (none or one statement)."""
+    clause = _clause_after(text, pos, zone_end)
+    m = _ADDING.search(clause)
+    if m is None:
+        return
+    start = pos + m.end()
+    end = next((x.end for x in sentences if x.start <= start < x.end), zone_end)
+    while end > start and (text[end - 1].isspace() or (text[end - 1] in ".!?" and text[end - 2] not in ".!?")):
+        end -= 1
+    if len(text[start:end].split()) >= 3:
+        yield Statement(start, end, "indirect", *after[:4], m.group("cue"))
 
 
 def _sentence_start(sentences: list[Sentence], pos: int, default: int) -> int:
