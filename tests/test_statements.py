@@ -281,3 +281,11 @@ def test_adding_that_after_a_quote_and_after_content_first_speech(registry):
     assert (partial.kind, partial.speaker_id) == ("partial", tail.speaker_id)
     flown, name = got["the equipment had been flown in last week"]
     assert (flown.cue, name) == ("adding", "Aleksandar Vucic")  # not Serbia, which is part of what was said
+
+
+def test_content_first_speech_before_a_time_clause(registry):
+    got = _indirect(_article(registry, "S-300\n\nTEHRAN \u2013 Russia has completed the delivery of S-300 air defence "
+                                       "systems to Iran, Defence Minister Hossein Dehghan said on Sunday, nearly a decade "
+                                       "after the original contract was signed in 2007.\n"))
+    assert list(got) == ["Russia has completed the delivery of S-300 air defence systems to Iran"]
+    assert got["Russia has completed the delivery of S-300 air defence systems to Iran"][1] == "Hossein Dehghan"

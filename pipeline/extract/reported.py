@@ -38,16 +38,21 @@ _COORDINATED = re.compile(rf",?\s+(?:and|but)(?P<fill>{FILLER})$")
 # '... after Washington', '... and the Russian state arms exporter Rosoboronexport' (before the verb)
 _SUBORDINATE = re.compile(r"(?:\b(?:after|when|as|because|since|while|and|but|until|before|once|that)|,)\s+"
                           r"(?:(?:the|its|a)\s+)?(?:[\w’'-]+\s+){0,4}$")
+# ', nearly a decade after the contract was signed', ', two years after ...': the reporter's time clause
+_TIME_CLAUSE = (r"(?:(?:nearly|almost|just|only|barely|some|about|roughly|more\s+than|less\s+than)\s+)?"
+                r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+                r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+(?:after|before|since)\b")
 _TRAILING = re.compile(
     r",\s+(?:in\s+(?:the|a)\s+(?:latest|further|new|fresh|clear)\b|amid\b|while\b|whereas\b|without\b"
     r"|as\s+(?!long\s+as|well\s+as|soon\s+as|much\s+as|many\s+as|far\s+as|part\s+of)\w"
     r"|(?:days|weeks|hours|months|a\s+day|a\s+week|a\s+month)\s+(?:after|before)\b"
+    rf"|{_TIME_CLAUSE}"
     r"|signall?ing\b|denying\b|adding\b|brushing\b|defying\b|according\s+to\b|citing\b|quoting\b|speaking\b|"
     r"asking\b|saying\b)"
     r"|\s+(?:but|and)\s+(?:gave|declined|refused|offered\s+no|provided\s+no)\b")
 _CONTENT_FIRST = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUE})\b"
-    r"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|after)\b.*)?$")
+    rf"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|after|{_TIME_CLAUSE})\b.*)?$")
 # the speaker slot of content-first speech is a noun phrase, not a clause ('but it stalled after Washington')
 _CLAUSE_WORD = re.compile(r"^(?:and|but|or|it|they|which|who|citing|quoting|speaking|asking|according)\b|\b(?:after|before|when|because|since|until|while|if)\b")
 # '..., Qatar's ambassador in Moscow, Fahad Al-Attiyah, told TASS': the role in apposition is the speaker's
