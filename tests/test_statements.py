@@ -289,3 +289,10 @@ def test_content_first_speech_before_a_time_clause(registry):
                                        "after the original contract was signed in 2007.\n"))
     assert list(got) == ["Russia has completed the delivery of S-300 air defence systems to Iran"]
     assert got["Russia has completed the delivery of S-300 air defence systems to Iran"][1] == "Hossein Dehghan"
+
+
+def test_a_negation_inside_an_aside_does_not_negate_the_reporting_verb(registry):
+    got = _indirect(_article(registry, "AK-203\n\nAn Indian Army officer, who asked not to be named, told ET that the "
+                                       "remaining rifles are expected to be delivered by 2032.\n"))
+    st, _ = got["the remaining rifles are expected to be delivered by 2032"]
+    assert (st.cue, st.speaker_id.startswith("anon-")) == ("told", True)

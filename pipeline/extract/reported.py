@@ -198,7 +198,8 @@ def _verb_clauses(text, start, end, resolver, found):
                 spans[-1][1] = min(spans[-1][1], start + coordinated.start())
         elif spans and m.start() < spans[-1][1]:
             continue  # a verb inside what was said belongs to the content
-        elif previous is None and (at := subject_slot(text, start, m.start())) and not _NEGATION.search(head):
+        elif previous is None and (at := subject_slot(text, start, m.start())) \
+                and not _NEGATION.search(_ASIDE.sub("", head)):
             spk = speaker(text, at[0], at[1], m.group(0), resolver)
         else:
             spk = _embedded_subject(text, start, m.start(), m.group(0), resolver)
@@ -215,6 +216,8 @@ def _verb_clauses(text, start, end, resolver, found):
         yield c, e, spk
 
 
+# 'An Indian Army officer, who asked not to be named, told ET ...': a negation in an aside is not the verb's
+_ASIDE = re.compile(r",\s*(?:who|which|speaking|asking)\b[^,]*,")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|that)\s+$")
 
 
