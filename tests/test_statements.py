@@ -296,3 +296,14 @@ def test_a_negation_inside_an_aside_does_not_negate_the_reporting_verb(registry)
                                        "remaining rifles are expected to be delivered by 2032.\n"))
     st, _ = got["the remaining rifles are expected to be delivered by 2032"]
     assert (st.cue, st.speaker_id.startswith("anon-")) == ("told", True)
+
+
+def test_short_lowercase_quotes_inside_reported_speech_are_partial_quotes(registry):
+    got = _article(registry, "Serbia\n\nA U.S. embassy official, speaking on condition of anonymity, said Washington "
+                             "was \u201cclosely watching\u201d the deal. Defence Minister Ngo Xuan Lich said that "
+                             "cooperation with Moscow was \u201ctraditional\u201d. Vietnam follows a so-called "
+                             "\u201cFour Nos\u201d policy and a \u201cmulti-vector\u201d line.\n")
+    watching, _ = got["closely watching"]
+    assert (watching.kind, watching.speaker_id.startswith("anon-")) == ("partial", True)
+    assert (got["traditional"][0].kind, got["traditional"][1]) == ("partial", "Ngo Xuan Lich")
+    assert "Four Nos" not in got and "multi-vector" not in got  # scare quotes outside reported speech

@@ -121,6 +121,8 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
                 partial, speaker = False, (*previous[2][:4], None)  # '"Sanctions," he said, "will not stop us."'
             characterised = partial and text[s].islower() and bool(_CHARACTERISED.search(pre))
             if partial and not characterised and (words < _MIN_PARTIAL_WORDS or _TITLE_CASE.match(text[s:e])):
+                if text[s].islower() and not _TITLE_CASE.match(text[s:e]):
+                    orphans.append((s, e))  # 'was "closely watching"': a partial quote if inside reported speech
                 continue
             if speaker is None and partial:
                 speaker = _subject_cue(text, sentence_start, open_pos, resolver)
