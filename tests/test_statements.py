@@ -307,3 +307,11 @@ def test_short_lowercase_quotes_inside_reported_speech_are_partial_quotes(regist
     assert (watching.kind, watching.speaker_id.startswith("anon-")) == ("partial", True)
     assert (got["traditional"][0].kind, got["traditional"][1]) == ("partial", "Ngo Xuan Lich")
     assert "Four Nos" not in got and "multi-vector" not in got  # scare quotes outside reported speech
+
+
+def test_a_name_right_before_a_characterising_verb_speaks_the_partial_quote(registry):
+    got = _article(registry, "Su-35\n\nThe United States imposed sanctions on the Chinese military\u2019s procurement "
+                             "agency over the purchases, a move Beijing called \u201ca gross violation of the basic "
+                             "norms of international relations\u201d.\n")
+    st, _ = got["a gross violation of the basic norms of international relations"]
+    assert (st.kind, st.speaker_id, st.cue) == ("partial", "china", "called")

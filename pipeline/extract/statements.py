@@ -41,6 +41,7 @@ _MIN_PARTIAL_WORDS = 3  # 'S-400 "Triumph"' is a name in quotes, not a statement
 # 'called the decision "unfair"', 'described the talks as being at "an advanced stage"': a verb of
 # characterising makes even a one-word lowercase quote a partial quote of the subject's words
 _CHARACTERISING = r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed)"
+_CHARACTERISING_WORD = re.compile(_CHARACTERISING)
 _CHARACTERISED = re.compile(rf"\b{_CHARACTERISING}\s+[^.;:“”\"]{{0,80}}$")
 
 
@@ -220,4 +221,8 @@ def _subject_cue(text, sentence_start, open_pos, resolver):
         slot = subject_slot(text, sentence_start, cue.start())
         if slot:
             return _speaker(text, slot[0], slot[1], cue.group(0), resolver)
+        # 'a move Beijing called "..."', 'what Ankara describes as "..."': a name right before the verb
+        named = resolver.mention_ending_at(cue.start() - 1) if text[cue.start() - 1] == " " else None
+        if named is not None and _CHARACTERISING_WORD.fullmatch(cue.group(0)):
+            return _speaker(text, named.start, named.end, cue.group(0), resolver)
     return None
