@@ -315,3 +315,13 @@ def test_a_name_right_before_a_characterising_verb_speaks_the_partial_quote(regi
                              "norms of international relations\u201d.\n")
     st, _ = got["a gross violation of the basic norms of international relations"]
     assert (st.kind, st.speaker_id, st.cue) == ("partial", "china", "called")
+
+
+def test_unnamed_groups_of_lawmakers_and_rights_groups_are_anonymous_speakers(registry):
+    got = _indirect(_article(registry, "Su-57\n\nIn September, a group of U.S. lawmakers said Algeria should face "
+                                       "sanctions under CAATSA. Human rights groups say arms sales to Myanmar\u2019s "
+                                       "military should stop.\n"))
+    lawmakers, name = got["Algeria should face sanctions under CAATSA"]
+    assert (lawmakers.speaker_id.startswith("anon-"), name) == (True, "a group of U.S. lawmakers")
+    rights, name = got["arms sales to Myanmar\u2019s military should stop"]
+    assert (rights.speaker_id.startswith("anon-"), name) == (True, "Human rights groups")

@@ -70,8 +70,13 @@ _ANON = re.compile(
     r"(?:(?!(?:said|told|says|added|speaking)\b)[\w\-’']+\s?){1,4})?"
     r"(?=,?\s+(?:(?:speaking|who|asking)\b[^,]*,\s+)?(?:also\s+)?(?:said|told|says|added|confirmed|warned|denied|insisted)\b)",
     re.IGNORECASE)
-_GROUP_ANON = re.compile(r"\bpeople (?:familiar with|close to|briefed on) the (?:matter|talks|deal|negotiations)\b"
-                         r"(?=,?\s+(?:said|told|say)\b)")
+# unnamed groups that speak: 'people familiar with the matter', 'a group of U.S. lawmakers', 'Human rights groups'
+_GROUP_ANON = re.compile(r"(?:\bpeople (?:familiar with|close to|briefed on) the (?:matter|talks|deal|negotiations)"
+                         r"|\b(?:[Aa]n?|[Oo]ne)\s+group\s+of\s+(?:[\w.’'-]+\s+){0,2}?(?:lawmakers|senators|legislators|"
+                         r"congressmen|officials|experts|analysts|diplomats|activists|MPs)"
+                         r"|\b(?:(?i:human)\s+)?(?i:rights)\s+(?:groups|organi[sz]ations|activists|campaigners|watchdogs))\b"
+                         r"(?=,?\s+(?:have\s+|has\s+)?(?:long\s+|also\s+|repeatedly\s+)?"
+                         r"(?:said|told|say|says|warned|urged|argued|accused|demanded|called)\b)")
 
 # unattributed reports as a source: 'reacted to reports that ...', 'declined to comment on media reports that ...'
 _REPORTS_ANON = re.compile(r"\b(?:to|on|of|about|amid|despite|denying|denied|dismissed|rejected)\s+"
