@@ -325,3 +325,17 @@ def test_unnamed_groups_of_lawmakers_and_rights_groups_are_anonymous_speakers(re
     assert (lawmakers.speaker_id.startswith("anon-"), name) == (True, "a group of U.S. lawmakers")
     rights, name = got["arms sales to Myanmar\u2019s military should stop"]
     assert (rights.speaker_id.startswith("anon-"), name) == (True, "Human rights groups")
+
+
+def test_definite_descriptions_refer_back_to_the_body_the_source_or_the_outlet(registry):
+    got = _article(registry, "Vietnam orders 64 T-90 tanks from Russia, report says\n\nHANOI \u2013 Vietnam has signed "
+                             "a contract for 64 T-90S tanks, Russian business daily Kommersant reported.\n\nThe "
+                             "UAE suspended the talks, an Emirati official said. \u201cThe U.S. remains the UAE\u2019s "
+                             "preferred provider for advanced defence requirements,\u201d the official said in a "
+                             "statement.\n\nMyanmar ordered six Su-30SME fighters, according to the Russian Defence "
+                             "Ministry. Russian specialists also maintain the helicopters, the ministry said.\n")
+    assert got["Vietnam orders 64 T-90 tanks from Russia"][0].speaker_id == "kommersant"
+    official = got["The U.S. remains the UAE\u2019s preferred provider for advanced defence requirements"][0]
+    assert official.speaker_id == got["The UAE suspended the talks"][0].speaker_id
+    assert official.speaker_id.startswith("anon-")
+    assert got["Russian specialists also maintain the helicopters"][0].speaker_id == "russian-defense-ministry"
