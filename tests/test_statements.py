@@ -339,3 +339,12 @@ def test_definite_descriptions_refer_back_to_the_body_the_source_or_the_outlet(r
     assert official.speaker_id == got["The UAE suspended the talks"][0].speaker_id
     assert official.speaker_id.startswith("anon-")
     assert got["Russian specialists also maintain the helicopters"][0].speaker_id == "russian-defense-ministry"
+
+
+def test_a_source_an_outlet_cites_is_the_source_that_speaks_later(registry):
+    got = _indirect(_article(registry, "T-90\n\nHANOI \u2013 Vietnam has signed a contract with Russia for 64 T-90S "
+                                       "tanks, Russian business daily Kommersant reported on Wednesday, citing a source "
+                                       "in the defence industry. The first tanks are expected to arrive next year, the "
+                                       "source said.\n"))
+    st, name = got["The first tanks are expected to arrive next year"]
+    assert (st.speaker_id.startswith("anon-"), name) == (True, "source in the defence industry")

@@ -7,7 +7,8 @@ Rules, in order: an organisation is a capitalised phrase with an organisation wo
 alias; a person is two to four capitalised words that a title precedes ("Defense Minister Hulusi
 Akar") or a reporting verb follows or precedes ("Geng Shuang said", "said Li Shangfu"), and their
 surname alone later; media are names that "reported" or that someone "told"; an anonymous source is
-"a/an ... official|source|spokesperson|officer|diplomat ...", and unattributed "(media) reports that";
+"a/an ... official|source|spokesperson|officer|diplomat ..." that speaks or is cited ("citing a source
+in ..."), unnamed groups ("a group of lawmakers", "rights groups"), and unattributed "(media) reports that";
 "the Trump administration" is a government body; a person known only by a role
 ("the Turkish president") when the article names no one with that title; a system is a designation such as
 "Su-57", "TOS-1A" or "AK-103".
@@ -70,6 +71,11 @@ _ANON = re.compile(
     r"(?:(?!(?:said|told|says|added|speaking)\b)[\w\-’']+\s?){1,4})?"
     r"(?=,?\s+(?:(?:speaking|who|asking)\b[^,]*,\s+)?(?:also\s+)?(?:said|told|says|added|confirmed|warned|denied|insisted)\b)",
     re.IGNORECASE)
+# a source that an outlet cites: 'Kommersant reported, citing a source in the defence industry'
+_CITED_ANON = re.compile(
+    r"\b(?:citing|quoting)\s+(?:an?|one)\s+(?P<core>(?:[\w\-’']+\s+){0,3}?(?:source|official|diplomat|officer|insider)"
+    r"(?:\s+(?:in|at|of|from|close\s+to|familiar\s+with)\s+(?:the\s+)?"
+    r"(?:(?!(?:on|in|as|and|who|that|last|this|said|told)\b)[\w\-’']+\s?){1,3})?)")
 # unnamed groups that speak: 'people familiar with the matter', 'a group of U.S. lawmakers', 'Human rights groups'
 _GROUP_ANON = re.compile(r"(?:\bpeople (?:familiar with|close to|briefed on) the (?:matter|talks|deal|negotiations)"
                          r"|\b(?:[Aa]n?|[Oo]ne)\s+group\s+of\s+(?:[\w.’'-]+\s+){0,2}?(?:lawmakers|senators|legislators|"
@@ -300,7 +306,8 @@ def _media(text, zs, ze):
 
 
 def _anonymous(text, zs, ze, registry, known, source_id, found):
-    for m in [*_ANON.finditer(text, zs, ze), *_GROUP_ANON.finditer(text, zs, ze), *_REPORTS_ANON.finditer(text, zs, ze)]:
+    for m in [*_ANON.finditer(text, zs, ze), *_CITED_ANON.finditer(text, zs, ze), *_GROUP_ANON.finditer(text, zs, ze),
+              *_REPORTS_ANON.finditer(text, zs, ze)]:
         s = m.start("core") if "core" in m.groupdict() and m.group("core") else m.start()
         e = m.end()
         phrase = text[s:e].rstrip(" ,.")
