@@ -348,3 +348,13 @@ def test_a_source_an_outlet_cites_is_the_source_that_speaks_later(registry):
                                        "source said.\n"))
     st, name = got["The first tanks are expected to arrive next year"]
     assert (st.speaker_id.startswith("anon-"), name) == (True, "source in the defence industry")
+
+
+def test_a_ministry_known_by_its_portfolio_is_a_new_government_body(registry):
+    got = _indirect(_article(registry, "AK-203\n\nThe defence ministry said last month that the rifles had performed "
+                                       "well in high-altitude trials.\n\nMyanmar ordered six Su-30SME fighters, according "
+                                       "to the Russian Defence Ministry. The defence ministry said the first two would "
+                                       "arrive this year.\n"))
+    trials, name = got["the rifles had performed well in high-altitude trials"]
+    assert (trials.speaker_id, name) == ("role-t-defence-ministry", "defence ministry")
+    assert got["the first two would arrive this year"][0].speaker_id == "russian-defense-ministry"  # the one named before

@@ -9,7 +9,8 @@ Akar") or a reporting verb follows or precedes ("Geng Shuang said", "said Li Sha
 surname alone later; media are names that "reported" or that someone "told"; an anonymous source is
 "a/an ... official|source|spokesperson|officer|diplomat ..." that speaks or is cited ("citing a source
 in ..."), unnamed groups ("a group of lawmakers", "rights groups"), and unattributed "(media) reports that";
-"the Trump administration" is a government body; a person known only by a role
+"the Trump administration" is a government body, as is a ministry known by its portfolio ("the defence
+ministry", "foreign ministry spokesman ...") when no ministry was named before; a person known only by a role
 ("the Turkish president") when the article names no one with that title; a system is a designation such as
 "Su-57", "TOS-1A" or "AK-103".
 """
@@ -194,7 +195,26 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 name = f"{m.group('dem')} {role}"
                 add(NewEntity("actor", f"role-{source.source_id.replace('_', '-')}-{slug(name)}", name, kind="person",
                               role=role, country=_iso(registry, state), parent_id=state), s, e)
+    # 'the defence ministry said', 'foreign ministry spokesman ...': a ministry known by its portfolio
+    for zs, ze in zones:
+        for m in _MINISTRY.finditer(text, zs, ze):
+            s, e = m.start(), m.end()
+            if m.group("dem") and _state_in(text, s, m.start("role"), registry, known) is None:
+                s = m.start("role")  # 'The defence ministry': no demonym
+            if not free(s, e):
+                continue
+            if view is None:
+                view = SpeakerResolver(known + mentions, registry.extended(list(entities.values())), text)
+            if view.described_other(s, e, m.group("role")) is not None:
+                continue  # 'the Russian Defence Ministry ... the defence ministry': the one named before
+            state = _state_in(text, s, e, registry, known)
+            ident = f"{state}-{slug(m.group('role'))}" if state else f"role-{source.source_id.replace('_', '-')}-{slug(m.group('role'))}"
+            add(NewEntity("actor", ident, text[s:e], kind="government_body", country=_iso(registry, state),
+                          parent_id=state), s, e)
     return sorted(entities.values(), key=lambda x: x.id), sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+_MINISTRY = re.compile(r"(?:\b(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>\b(?:defen[cs]e|foreign|interior|finance|trade)\s+ministry)\b")
 
 
 _ROLE_HOLDER = re.compile(
