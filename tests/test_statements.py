@@ -358,3 +358,9 @@ def test_a_ministry_known_by_its_portfolio_is_a_new_government_body(registry):
     trials, name = got["the rifles had performed well in high-altitude trials"]
     assert (trials.speaker_id, name) == ("role-t-defence-ministry", "defence ministry")
     assert got["the first two would arrive this year"][0].speaker_id == "russian-defense-ministry"  # the one named before
+
+
+def test_afterwards_before_that_is_the_reporters(registry):
+    got = _indirect(_article(registry, "MAKS\n\nPutin told reporters afterwards that the two leaders had discussed "
+                                       "possible deliveries of the Su-35.\n"))
+    assert list(got) == ["the two leaders had discussed possible deliveries of the Su-35"]

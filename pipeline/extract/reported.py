@@ -28,7 +28,7 @@ _OBJECT = re.compile(r"\s+(?:reporters|journalists|lawmakers|parliament|(?:the\s
                      r"(?=\s|,|$)")
 _SETTING = re.compile(
     rf"\s*,?\s+(?:(?:on|last|this|next|in|earlier|late|early)\s+(?:the\s+)?(?:week|month|year|{WEEKDAY}|[A-Z]\w+|\d{{4}})\b"
-    rf"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)|{WEEKDAY}|today|yesterday|previously|also"
+    rf"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)|{WEEKDAY}|today|yesterday|previously|also|afterwards?"
     r"|in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|letter|briefing|speech|post|"
     r"message|tweet|report|meeting|press\s+conference)\b)")
 _THAT = re.compile(r"\s*,?\s*that\b\s*,?")
