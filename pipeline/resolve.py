@@ -6,6 +6,9 @@ person the article gives that kind of title: the nearest one before it, else (a 
 that names the person only afterwards) the first one in the next few sentences. The title is read
 from the words just before a person's name and from an apposition after it ('Qatar's ambassador in
 Moscow, Fahad Al-Attiyah', 'Dmitry Shugaev, director of ...'), and from the registry's role.
+Other definite descriptions refer back too: 'the official' / 'the source' to the last anonymous
+source with that noun, 'the (defence) ministry' to the last body whose name has those words, and
+'report' (a headline's 'report says') to the outlet the article cites.
 """
 
 from __future__ import annotations
@@ -33,8 +36,20 @@ _ROLE_CLASS = {noun: i for i, nouns in enumerate(_ROLE_CLASSES) for noun in noun
 # 'the diplomat', 'envoy', "the country's air force chief", 'The Turkish president', 'the head of ...'
 _ROLE_DESCRIPTION = re.compile(
     r"^(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?P<noun>" + "|".join(_ROLE_CLASS) + r")(?:\s+of\b.*)?$", re.IGNORECASE)
+# 'the official', 'the source', 'the ministry', 'the defence ministry', 'report': see described_other
+_ANONYMOUS_NOUNS = {"official", "source", "diplomat", "officer", "insider"}
+_BODY_NOUNS = {"ministry", "department", "agency", "embassy", "committee", "council", "service", "office", "company",
+               "corporation", "exporter", "manufacturer"}
+_DESCRIPTION = re.compile(
+    r"^(?:(?:the|a)\s+)?(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<noun>"
+    + "|".join(sorted(_ANONYMOUS_NOUNS | _BODY_NOUNS)) + r"|report)$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"[^.!?;:“”\"]{0,80}$")
 _APPOSITION_AFTER = re.compile(r"^,\s*[^,.;:“”\"]{1,100}")
+
+
+def _norm(word: str) -> str:
+    """A word for comparing descriptions with names: lowercase, 'defense' = 'defence'."""
+    return word.lower().replace("defense", "defence")
 
 
 class SpeakerResolver:
@@ -114,7 +129,37 @@ class SpeakerResolver:
         inside = self.in_span(start, end)
         if inside is not None and (self.kind(inside) in _SPEAKING_KINDS or self._is_role_phrase(start, end)):
             return inside
-        return self.described_person(start, end, phrase) or inside
+        return self.described_person(start, end, phrase) or self.described_other(start, end, phrase) or inside
+
+    def described_other(self, start: int, end: int, phrase: str) -> str | None:
+        """What a definite description that is no person's title refers to: 'the official', 'the source'
+        (the last anonymous source with that head noun), 'the ministry', 'the defence ministry' (the last
+        body whose name has those words), 'report' in a headline (the outlet the article cites)."""
+        m = _DESCRIPTION.match(phrase.strip())
+        if m is None:
+            return None
+        noun = m.group("noun").lower()
+        if noun == "report":
+            media = [a for a in self.actors if self.kind(a.entity_id) == "media"]
+            before = [a for a in media if start - PRONOUN_REACH <= a.start and a.end <= start]
+            after = [a for a in media if end <= a.start <= end + CATAPHORA_REACH]
+            if before:
+                return max(before, key=lambda a: a.end).entity_id
+            return min(after, key=lambda a: a.start).entity_id if after else None
+        words = {_norm(w) for w in re.findall(r"[\w’'-]+", m.group("words") or "")} | {_norm(noun)}
+        wanted = "anonymous_source" if noun in _ANONYMOUS_NOUNS else None
+        best = None
+        for a in self.actors:
+            if not (start - PRONOUN_REACH <= a.start and a.end <= start) or (best is not None and a.end < best.end):
+                continue
+            kind = self.kind(a.entity_id)
+            if (kind == "anonymous_source") != (wanted == "anonymous_source") or kind in ("person", "state"):
+                continue
+            entry = self.registry.actors.get(a.entity_id)
+            names = (self.text[a.start:a.end] if self.text else "") + " " + ((entry.row.get("name") or "") if entry else "")
+            if words <= {_norm(w) for w in re.findall(r"[\w’'-]+", names)}:
+                best = a
+        return best.entity_id if best else None
 
     def _is_role_phrase(self, start: int, end: int) -> bool:
         return any(m.method == "role_phrase" and m.start >= start and m.end <= end for m in self.actors)

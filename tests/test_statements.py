@@ -257,3 +257,110 @@ def test_intro_clauses_adding_that_and_partial_quotes_inside_reported_speech(reg
     assert '"no determination has been made"' not in got  # the quote alone is the partial, not also indirect
     lavrov, _ = got["the West was trying to derail the deal"]
     assert (lavrov.speaker_id, lavrov.speaker_text) == (None, "Lavrov")  # a bare unknown name: kept, unresolved
+
+
+def test_question_and_answer_cues_and_a_speaker_with_apposition_after_the_quote(registry):
+    got = _article(registry, "MAKS\n\nMOSCOW \u2013 \"Can we buy it?\" Erdogan asked, according to footage broadcast by "
+                             "Russian television. \"Yes, you can buy it,\" Putin replied.\n\n\u201cIf the Turkish side "
+                             "makes a decision, we would be ready,\u201d Dmitry Shugaev, head of the Federal Service for "
+                             "Military-Technical Cooperation, told the Interfax news agency.\n")
+    assert (got["Can we buy it?"][0].speaker_id, got["Can we buy it?"][0].cue) == ("recep-tayyip-erdogan", "asked")
+    assert got["Yes, you can buy it"][0].speaker_id == "vladimir-putin"
+    ready, _ = got["If the Turkish side makes a decision, we would be ready"]
+    assert (ready.speaker_id, ready.cue) == ("dmitry-shugaev", "told")
+
+
+def test_adding_that_after_a_quote_and_after_content_first_speech(registry):
+    got = _article(registry, "Patriot\n\n\u201cThe S-400 and the F-35 cannot coexist,\u201d a senior State Department "
+                             "official told Defense News, adding that the offer \"will not stay on the table forever.\"\n\n"
+                             "Serbia has received a Pantsir-S1 system from Russia, President Aleksandar Vucic said on "
+                             "Sunday, adding that the equipment had been flown in last week.\n")
+    tail, _ = got['the offer "will not stay on the table forever."']
+    assert (tail.kind, tail.cue, tail.speaker_id.startswith("anon-")) == ("indirect", "adding", True)
+    partial, _ = got["will not stay on the table forever."]
+    assert (partial.kind, partial.speaker_id) == ("partial", tail.speaker_id)
+    flown, name = got["the equipment had been flown in last week"]
+    assert (flown.cue, name) == ("adding", "Aleksandar Vucic")  # not Serbia, which is part of what was said
+
+
+def test_content_first_speech_before_a_time_clause(registry):
+    got = _indirect(_article(registry, "S-300\n\nTEHRAN \u2013 Russia has completed the delivery of S-300 air defence "
+                                       "systems to Iran, Defence Minister Hossein Dehghan said on Sunday, nearly a decade "
+                                       "after the original contract was signed in 2007.\n"))
+    assert list(got) == ["Russia has completed the delivery of S-300 air defence systems to Iran"]
+    assert got["Russia has completed the delivery of S-300 air defence systems to Iran"][1] == "Hossein Dehghan"
+
+
+def test_a_negation_inside_an_aside_does_not_negate_the_reporting_verb(registry):
+    got = _indirect(_article(registry, "AK-203\n\nAn Indian Army officer, who asked not to be named, told ET that the "
+                                       "remaining rifles are expected to be delivered by 2032.\n"))
+    st, _ = got["the remaining rifles are expected to be delivered by 2032"]
+    assert (st.cue, st.speaker_id.startswith("anon-")) == ("told", True)
+
+
+def test_short_lowercase_quotes_inside_reported_speech_are_partial_quotes(registry):
+    got = _article(registry, "Serbia\n\nA U.S. embassy official, speaking on condition of anonymity, said Washington "
+                             "was \u201cclosely watching\u201d the deal. Defence Minister Ngo Xuan Lich said that "
+                             "cooperation with Moscow was \u201ctraditional\u201d. Vietnam follows a so-called "
+                             "\u201cFour Nos\u201d policy and a \u201cmulti-vector\u201d line.\n")
+    watching, _ = got["closely watching"]
+    assert (watching.kind, watching.speaker_id.startswith("anon-")) == ("partial", True)
+    assert (got["traditional"][0].kind, got["traditional"][1]) == ("partial", "Ngo Xuan Lich")
+    assert "Four Nos" not in got and "multi-vector" not in got  # scare quotes outside reported speech
+
+
+def test_a_name_right_before_a_characterising_verb_speaks_the_partial_quote(registry):
+    got = _article(registry, "Su-35\n\nThe United States imposed sanctions on the Chinese military\u2019s procurement "
+                             "agency over the purchases, a move Beijing called \u201ca gross violation of the basic "
+                             "norms of international relations\u201d.\n")
+    st, _ = got["a gross violation of the basic norms of international relations"]
+    assert (st.kind, st.speaker_id, st.cue) == ("partial", "china", "called")
+
+
+def test_unnamed_groups_of_lawmakers_and_rights_groups_are_anonymous_speakers(registry):
+    got = _indirect(_article(registry, "Su-57\n\nIn September, a group of U.S. lawmakers said Algeria should face "
+                                       "sanctions under CAATSA. Human rights groups say arms sales to Myanmar\u2019s "
+                                       "military should stop.\n"))
+    lawmakers, name = got["Algeria should face sanctions under CAATSA"]
+    assert (lawmakers.speaker_id.startswith("anon-"), name) == (True, "a group of U.S. lawmakers")
+    rights, name = got["arms sales to Myanmar\u2019s military should stop"]
+    assert (rights.speaker_id.startswith("anon-"), name) == (True, "Human rights groups")
+
+
+def test_definite_descriptions_refer_back_to_the_body_the_source_or_the_outlet(registry):
+    got = _article(registry, "Vietnam orders 64 T-90 tanks from Russia, report says\n\nHANOI \u2013 Vietnam has signed "
+                             "a contract for 64 T-90S tanks, Russian business daily Kommersant reported.\n\nThe "
+                             "UAE suspended the talks, an Emirati official said. \u201cThe U.S. remains the UAE\u2019s "
+                             "preferred provider for advanced defence requirements,\u201d the official said in a "
+                             "statement.\n\nMyanmar ordered six Su-30SME fighters, according to the Russian Defence "
+                             "Ministry. Russian specialists also maintain the helicopters, the ministry said.\n")
+    assert got["Vietnam orders 64 T-90 tanks from Russia"][0].speaker_id == "kommersant"
+    official = got["The U.S. remains the UAE\u2019s preferred provider for advanced defence requirements"][0]
+    assert official.speaker_id == got["The UAE suspended the talks"][0].speaker_id
+    assert official.speaker_id.startswith("anon-")
+    assert got["Russian specialists also maintain the helicopters"][0].speaker_id == "russian-defense-ministry"
+
+
+def test_a_source_an_outlet_cites_is_the_source_that_speaks_later(registry):
+    got = _indirect(_article(registry, "T-90\n\nHANOI \u2013 Vietnam has signed a contract with Russia for 64 T-90S "
+                                       "tanks, Russian business daily Kommersant reported on Wednesday, citing a source "
+                                       "in the defence industry. The first tanks are expected to arrive next year, the "
+                                       "source said.\n"))
+    st, name = got["The first tanks are expected to arrive next year"]
+    assert (st.speaker_id.startswith("anon-"), name) == (True, "source in the defence industry")
+
+
+def test_a_ministry_known_by_its_portfolio_is_a_new_government_body(registry):
+    got = _indirect(_article(registry, "AK-203\n\nThe defence ministry said last month that the rifles had performed "
+                                       "well in high-altitude trials.\n\nMyanmar ordered six Su-30SME fighters, according "
+                                       "to the Russian Defence Ministry. The defence ministry said the first two would "
+                                       "arrive this year.\n"))
+    trials, name = got["the rifles had performed well in high-altitude trials"]
+    assert (trials.speaker_id, name) == ("role-t-defence-ministry", "defence ministry")
+    assert got["the first two would arrive this year"][0].speaker_id == "russian-defense-ministry"  # the one named before
+
+
+def test_afterwards_before_that_is_the_reporters(registry):
+    got = _indirect(_article(registry, "MAKS\n\nPutin told reporters afterwards that the two leaders had discussed "
+                                       "possible deliveries of the Su-35.\n"))
+    assert list(got) == ["the two leaders had discussed possible deliveries of the Su-35"]

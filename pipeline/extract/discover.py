@@ -7,8 +7,10 @@ Rules, in order: an organisation is a capitalised phrase with an organisation wo
 alias; a person is two to four capitalised words that a title precedes ("Defense Minister Hulusi
 Akar") or a reporting verb follows or precedes ("Geng Shuang said", "said Li Shangfu"), and their
 surname alone later; media are names that "reported" or that someone "told"; an anonymous source is
-"a/an ... official|source|spokesperson|officer|diplomat ...", and unattributed "(media) reports that";
-"the Trump administration" is a government body; a person known only by a role
+"a/an ... official|source|spokesperson|officer|diplomat ..." that speaks or is cited ("citing a source
+in ..."), unnamed groups ("a group of lawmakers", "rights groups"), and unattributed "(media) reports that";
+"the Trump administration" is a government body, as is a ministry known by its portfolio ("the defence
+ministry", "foreign ministry spokesman ...") when no ministry was named before; a person known only by a role
 ("the Turkish president") when the article names no one with that title; a system is a designation such as
 "Su-57", "TOS-1A" or "AK-103".
 """
@@ -70,8 +72,18 @@ _ANON = re.compile(
     r"(?:(?!(?:said|told|says|added|speaking)\b)[\w\-’']+\s?){1,4})?"
     r"(?=,?\s+(?:(?:speaking|who|asking)\b[^,]*,\s+)?(?:also\s+)?(?:said|told|says|added|confirmed|warned|denied|insisted)\b)",
     re.IGNORECASE)
-_GROUP_ANON = re.compile(r"\bpeople (?:familiar with|close to|briefed on) the (?:matter|talks|deal|negotiations)\b"
-                         r"(?=,?\s+(?:said|told|say)\b)")
+# a source that an outlet cites: 'Kommersant reported, citing a source in the defence industry'
+_CITED_ANON = re.compile(
+    r"\b(?:citing|quoting)\s+(?:an?|one)\s+(?P<core>(?:[\w\-’']+\s+){0,3}?(?:source|official|diplomat|officer|insider)"
+    r"(?:\s+(?:in|at|of|from|close\s+to|familiar\s+with)\s+(?:the\s+)?"
+    r"(?:(?!(?:on|in|as|and|who|that|last|this|said|told)\b)[\w\-’']+\s?){1,3})?)")
+# unnamed groups that speak: 'people familiar with the matter', 'a group of U.S. lawmakers', 'Human rights groups'
+_GROUP_ANON = re.compile(r"(?:\bpeople (?:familiar with|close to|briefed on) the (?:matter|talks|deal|negotiations)"
+                         r"|\b(?:[Aa]n?|[Oo]ne)\s+group\s+of\s+(?:[\w.’'-]+\s+){0,2}?(?:lawmakers|senators|legislators|"
+                         r"congressmen|officials|experts|analysts|diplomats|activists|MPs)"
+                         r"|\b(?:(?i:human)\s+)?(?i:rights)\s+(?:groups|organi[sz]ations|activists|campaigners|watchdogs))\b"
+                         r"(?=,?\s+(?:have\s+|has\s+)?(?:long\s+|also\s+|repeatedly\s+)?"
+                         r"(?:said|told|say|says|warned|urged|argued|accused|demanded|called)\b)")
 
 # unattributed reports as a source: 'reacted to reports that ...', 'declined to comment on media reports that ...'
 _REPORTS_ANON = re.compile(r"\b(?:to|on|of|about|amid|despite|denying|denied|dismissed|rejected)\s+"
@@ -183,7 +195,26 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 name = f"{m.group('dem')} {role}"
                 add(NewEntity("actor", f"role-{source.source_id.replace('_', '-')}-{slug(name)}", name, kind="person",
                               role=role, country=_iso(registry, state), parent_id=state), s, e)
+    # 'the defence ministry said', 'foreign ministry spokesman ...': a ministry known by its portfolio
+    for zs, ze in zones:
+        for m in _MINISTRY.finditer(text, zs, ze):
+            s, e = m.start(), m.end()
+            if m.group("dem") and _state_in(text, s, m.start("role"), registry, known) is None:
+                s = m.start("role")  # 'The defence ministry': no demonym
+            if not free(s, e):
+                continue
+            if view is None:
+                view = SpeakerResolver(known + mentions, registry.extended(list(entities.values())), text)
+            if view.described_other(s, e, m.group("role")) is not None:
+                continue  # 'the Russian Defence Ministry ... the defence ministry': the one named before
+            state = _state_in(text, s, e, registry, known)
+            ident = f"{state}-{slug(m.group('role'))}" if state else f"role-{source.source_id.replace('_', '-')}-{slug(m.group('role'))}"
+            add(NewEntity("actor", ident, text[s:e], kind="government_body", country=_iso(registry, state),
+                          parent_id=state), s, e)
     return sorted(entities.values(), key=lambda x: x.id), sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+_MINISTRY = re.compile(r"(?:\b(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>\b(?:defen[cs]e|foreign|interior|finance|trade)\s+ministry)\b")
 
 
 _ROLE_HOLDER = re.compile(
@@ -295,7 +326,8 @@ def _media(text, zs, ze):
 
 
 def _anonymous(text, zs, ze, registry, known, source_id, found):
-    for m in [*_ANON.finditer(text, zs, ze), *_GROUP_ANON.finditer(text, zs, ze), *_REPORTS_ANON.finditer(text, zs, ze)]:
+    for m in [*_ANON.finditer(text, zs, ze), *_CITED_ANON.finditer(text, zs, ze), *_GROUP_ANON.finditer(text, zs, ze),
+              *_REPORTS_ANON.finditer(text, zs, ze)]:
         s = m.start("core") if "core" in m.groupdict() and m.group("core") else m.start()
         e = m.end()
         phrase = text[s:e].rstrip(" ,.")

@@ -28,7 +28,7 @@ _OBJECT = re.compile(r"\s+(?:reporters|journalists|lawmakers|parliament|(?:the\s
                      r"(?=\s|,|$)")
 _SETTING = re.compile(
     rf"\s*,?\s+(?:(?:on|last|this|next|in|earlier|late|early)\s+(?:the\s+)?(?:week|month|year|{WEEKDAY}|[A-Z]\w+|\d{{4}})\b"
-    rf"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)|{WEEKDAY}|today|yesterday|previously|also"
+    rf"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)|{WEEKDAY}|today|yesterday|previously|also|afterwards?"
     r"|in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|letter|briefing|speech|post|"
     r"message|tweet|report|meeting|press\s+conference)\b)")
 _THAT = re.compile(r"\s*,?\s*that\b\s*,?")
@@ -38,16 +38,21 @@ _COORDINATED = re.compile(rf",?\s+(?:and|but)(?P<fill>{FILLER})$")
 # '... after Washington', '... and the Russian state arms exporter Rosoboronexport' (before the verb)
 _SUBORDINATE = re.compile(r"(?:\b(?:after|when|as|because|since|while|and|but|until|before|once|that)|,)\s+"
                           r"(?:(?:the|its|a)\s+)?(?:[\w’'-]+\s+){0,4}$")
+# ', nearly a decade after the contract was signed', ', two years after ...': the reporter's time clause
+_TIME_CLAUSE = (r"(?:(?:nearly|almost|just|only|barely|some|about|roughly|more\s+than|less\s+than)\s+)?"
+                r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+                r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+(?:after|before|since)\b")
 _TRAILING = re.compile(
     r",\s+(?:in\s+(?:the|a)\s+(?:latest|further|new|fresh|clear)\b|amid\b|while\b|whereas\b|without\b"
     r"|as\s+(?!long\s+as|well\s+as|soon\s+as|much\s+as|many\s+as|far\s+as|part\s+of)\w"
     r"|(?:days|weeks|hours|months|a\s+day|a\s+week|a\s+month)\s+(?:after|before)\b"
+    rf"|{_TIME_CLAUSE}"
     r"|signall?ing\b|denying\b|adding\b|brushing\b|defying\b|according\s+to\b|citing\b|quoting\b|speaking\b|"
     r"asking\b|saying\b)"
     r"|\s+(?:but|and)\s+(?:gave|declined|refused|offered\s+no|provided\s+no)\b")
 _CONTENT_FIRST = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUE})\b"
-    r"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|after)\b.*)?$")
+    rf"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|after|{_TIME_CLAUSE})\b.*)?$")
 # the speaker slot of content-first speech is a noun phrase, not a clause ('but it stalled after Washington')
 _CLAUSE_WORD = re.compile(r"^(?:and|but|or|it|they|which|who|citing|quoting|speaking|asking|according)\b|\b(?:after|before|when|because|since|until|while|if)\b")
 # '..., Qatar's ambassador in Moscow, Fahad Al-Attiyah, told TASS': the role in apposition is the speaker's
@@ -171,7 +176,9 @@ def _saying(text, start, end, resolver, found):
     m = _SAYING.search(text, start, end)
     if m is None:
         return
-    subject = resolver.mention_starting_at(start)
+    # content first ('Serbia has received ..., Vucic said, adding that ...'): the name the sentence
+    # starts with is part of what was said, and the speaker of that statement goes on
+    subject = None if any(f[3] for f in found) else resolver.mention_starting_at(start)
     if subject is not None:
         yield m.end(), end, speaker(text, subject.start, subject.end, m.group("cue"), resolver)
     elif found:
@@ -191,7 +198,8 @@ def _verb_clauses(text, start, end, resolver, found):
                 spans[-1][1] = min(spans[-1][1], start + coordinated.start())
         elif spans and m.start() < spans[-1][1]:
             continue  # a verb inside what was said belongs to the content
-        elif previous is None and (at := subject_slot(text, start, m.start())) and not _NEGATION.search(head):
+        elif previous is None and (at := subject_slot(text, start, m.start())) \
+                and not _NEGATION.search(_ASIDE.sub("", head)):
             spk = speaker(text, at[0], at[1], m.group(0), resolver)
         else:
             spk = _embedded_subject(text, start, m.start(), m.group(0), resolver)
@@ -208,6 +216,8 @@ def _verb_clauses(text, start, end, resolver, found):
         yield c, e, spk
 
 
+# 'An Indian Army officer, who asked not to be named, told ET ...': a negation in an aside is not the verb's
+_ASIDE = re.compile(r",\s*(?:who|which|speaking|asking)\b[^,]*,")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|that)\s+$")
 
 

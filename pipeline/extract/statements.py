@@ -23,9 +23,14 @@ from .cues import FILLER as _FILLER
 from .cues import speaker as _speaker
 from .reported import find_indirect, subject_slot
 
+# verbs that introduce a quoted question or answer ('"Can we buy it?" Erdogan asked'); only after the
+# closing mark, as 'asked' elsewhere is rarely speech ('who asked not to be named')
+_QUOTE_CUE = rf"(?:{_CUE}|asked|asks|replied|replies|answered|responded)"
 # After the closing mark: '," he said' / ', Isaykin said' / '”said the head of the FSTMC'
-_CUE_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b")
-_CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
+# (the speaker may carry an apposition: '," Dmitry Shugaev, head of the FSTMC, told Interfax')
+_CUE_AFTER_SPEAKER_FIRST = re.compile(
+    rf"^[\s,]*(?P<spk>[^.,;!?“”\"]{{1,120}}?(?:,[^.,;!?“”\"]{{1,110}},)?){_FILLER}(?P<cue>{_QUOTE_CUE})\b")
+_CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_QUOTE_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
 # Before the opening mark: 'Shugaev said:', 'X wrote in a letter to the minister:'
 _CUE_BEFORE = re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$")
 _MIN_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
@@ -36,6 +41,7 @@ _MIN_PARTIAL_WORDS = 3  # 'S-400 "Triumph"' is a name in quotes, not a statement
 # 'called the decision "unfair"', 'described the talks as being at "an advanced stage"': a verb of
 # characterising makes even a one-word lowercase quote a partial quote of the subject's words
 _CHARACTERISING = r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed)"
+_CHARACTERISING_WORD = re.compile(_CHARACTERISING)
 _CHARACTERISED = re.compile(rf"\b{_CHARACTERISING}\s+[^.;:“”\"]{{0,80}}$")
 
 
@@ -94,6 +100,7 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
     last_direct_zone = -1
     orphans: list[tuple[int, int]] = []  # partial quotes with no cue of their own
     previous: tuple | None = None  # (sentence start, close mark, speaker from a cue after it) of the last quote
+    tails: list[Statement] = []  # '"...," he told reporters, adding that ...': reported speech after a quote
     for zone_index, zone in enumerate(source.zones):
         if zone.kind != "body":
             continue
@@ -115,6 +122,8 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
                 partial, speaker = False, (*previous[2][:4], None)  # '"Sanctions," he said, "will not stop us."'
             characterised = partial and text[s].islower() and bool(_CHARACTERISED.search(pre))
             if partial and not characterised and (words < _MIN_PARTIAL_WORDS or _TITLE_CASE.match(text[s:e])):
+                if text[s].islower() and not _TITLE_CASE.match(text[s:e]):
+                    orphans.append((s, e))  # 'was "closely watching"': a partial quote if inside reported speech
                 continue
             if speaker is None and partial:
                 speaker = _subject_cue(text, sentence_start, open_pos, resolver)
@@ -133,6 +142,8 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
             out.append(Statement(s, e, kind, *speaker))
             if kind == "direct":  # a partial quote leaves the reporter's sentence reported speech
                 quote_spans.append((open_pos, close_pos))
+                if after is not None:
+                    tails.extend(_adding_tail(text, sentences, close_pos + 1, zone.end, after))
             if kind == "direct" and (speaker[0] or speaker[4]):  # a new cue, resolved or not, changes the speaker
                 last_direct_speaker, last_direct_zone = speaker, zone_index
             previous = (sentence_start, close_pos, after)
@@ -142,6 +153,7 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
         if speaker:
             pending_colon = (*speaker, zone.end)
     indirect = find_indirect(text, sentences, quote_spans, resolver, lambda s, e, spk: Statement(s, e, "indirect", *spk))
+    indirect.extend(tails)
     out.extend(indirect)
     for s, e in orphans:  # 'the spokesperson said ..., adding that "no determination has been made"'
         around = next((st for st in indirect if st.start <= s and e <= st.end), None)
@@ -151,6 +163,25 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
             out.append(Statement(s, e, "partial", around.speaker_id, around.speaker_text, around.speaker_start,
                                  around.speaker_end, around.cue))
     return sorted(out, key=lambda x: (x.start, x.end, x.kind))
+
+
+# '," a senior official told Defense News, adding that the offer "will not stay on the table."'
+_ADDING = re.compile(r",\s+(?P<cue>adding|saying)\s+(?:that\s+)?(?=\S)")
+
+
+def _adding_tail(text, sentences, pos, zone_end, after):
+    """The reported speech that follows a quote's own cue with ', adding (that) ...' up to the end of
+    the sentence, spoken by the quote's speaker (none or one statement)."""
+    clause = _clause_after(text, pos, zone_end)
+    m = _ADDING.search(clause)
+    if m is None:
+        return
+    start = pos + m.end()
+    end = next((x.end for x in sentences if x.start <= start < x.end), zone_end)
+    while end > start and (text[end - 1].isspace() or (text[end - 1] in ".!?" and text[end - 2] not in ".!?")):
+        end -= 1
+    if len(text[start:end].split()) >= 3:
+        yield Statement(start, end, "indirect", *after[:4], m.group("cue"))
 
 
 def _sentence_start(sentences: list[Sentence], pos: int, default: int) -> int:
@@ -190,4 +221,8 @@ def _subject_cue(text, sentence_start, open_pos, resolver):
         slot = subject_slot(text, sentence_start, cue.start())
         if slot:
             return _speaker(text, slot[0], slot[1], cue.group(0), resolver)
+        # 'a move Beijing called "..."', 'what Ankara describes as "..."': a name right before the verb
+        named = resolver.mention_ending_at(cue.start() - 1) if text[cue.start() - 1] == " " else None
+        if named is not None and _CHARACTERISING_WORD.fullmatch(cue.group(0)):
+            return _speaker(text, named.start, named.end, cue.group(0), resolver)
     return None
