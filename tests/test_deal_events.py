@@ -279,3 +279,36 @@ def test_passive_signing_and_further_order(registry):
     assert [(e.event_type, e.batch) for e in events] == [("interest", 2)]
     events = _article("Russia has delivered the second batch of S-400 systems to Turkey.", registry)
     assert [(e.event_type, e.batch) for e in events] == [("delivery", 1)]  # a tranche, maybe of the same order
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WASHINGTON — The State Department on Tuesday approved the possible sale of Patriot missile systems to Turkey worth "
+     "$3.5 billion, in a bid to steer Ankara away from Russia's S-400.",
+     {("united-states", "turkey", "patriot", "offer", "2021")}),
+    ("The U.S. State Department approved the sale of 40 new F-16 Block 70 jets to Türkiye in a deal worth about $23 billion.",
+     {("united-states", "turkey", "f-16", "offer", None)}),
+    ("The United Arab Emirates on Tuesday suspended talks with Washington on the purchase of 50 F-35 jets.",
+     {("united-states", "united-arab-emirates", "f-35", "cancellation", "2021")}),
+    ("Then-president Dmitry Medvedev banned the delivery of S-300 systems to Iran in 2010 to comply with UN sanctions.",
+     {("russia", "iran", "s-300", "cancellation", "2010")}),
+    ("Dehghan also said that Tehran intended to buy Su-30 fighter jets from Russia.",
+     {("russia", "iran", "su-30", "interest", None)}),
+    ("Russia agrees to supply Pantsir air defence systems to Myanmar",
+     {("russia", "myanmar", "pantsir-s1", "agreement", None)}),
+    ("Vietnam orders 64 T-90 tanks from Russia, report says", {("russia", "vietnam", "t-90", "contract", None)}),
+    ('"We are not going to give up on the S-400," Turkish Defense Minister Hulusi Akar told reporters last week.',
+     {("russia", "turkey", "s-400", "cancellation", None)}),
+    ("In September, a group of U.S. lawmakers said Algeria should face sanctions for buying Su-57 jets.",
+     {("russia", "algeria", "su-57", "sanction_threat", "2020")}),
+    ("Algiers had ordered 14 Su-57 jets, 14 Su-34 bombers and 14 Su-35 fighters.",
+     {("russia", "algeria", s, "contract", None) for s in ("su-57", "su-34", "su-35")}),
+])
+def test_approvals_suspensions_bans_and_orders(registry, text, expected):
+    assert _triples(_article(text, registry)) == expected
+
+
+def test_a_reason_is_not_what_is_cancelled(registry):
+    events = _article("Türkiye was expelled from the F-35 programme in 2019 over its purchase of the Russian S-400 system.",
+                      registry)
+    assert _triples(events) == {("united-states", "turkey", "f-35", "cancellation", "2019"),
+                                ("russia", "turkey", "s-400", "contract", None)}

@@ -23,7 +23,7 @@ _PATTERNS = [
               r"(?P<year>(?:19|20)\d\d)\b(?!s)", re.IGNORECASE)),
 ]
 # 'drawing U.S. sanctions in December': a month without a year is the latest such month up to publication
-_BARE_MONTH = re.compile(r"\b(?:in|since|by|until|from|last)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?![\s,.]+\d)")
+_BARE_MONTH = re.compile(r"\b(?i:in|since|by|until|from|last)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?![\s,.]+\d)")
 _RELATIVE = re.compile(
     r"\b(?P<rel>this month|last month|this week|last week|this year|last year|next year|by year's end|"
     r"by year’s end|by the end of the year|in recent months|currently|now|on (?:" + "|".join(_WEEKDAYS) + r")|"

@@ -20,29 +20,42 @@ from .mentions import Mention
 
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
-    ("offer", r"\b(?:has |have )?offered\b|\b(?:ready|willing) to \w+|\bproposed\b|\bintentions? to (?:sell|supply|export)\b"),
+    ("offer", r"\b(?:has |have )?offered\b|\b(?:ready|willing) to \w+|\bproposed\b|\bintentions? to (?:sell|supply|export)\b|"
+              r"\bprepared to (?:move forward|sell|supply|deliver|provide|offer)\b|"
+              # a government clearing a possible sale ('US clears $3.5 billion Patriot sale', 'approved the possible sale of')
+              r"\b(?:clear(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:the\s+|a\s+)?(?:(?:possible|potential|proposed)\s+)?(?:[$\w.,-]+\s+){0,3}?sales?\b"),
     ("cancellation", r"\bcancel\w*|\bbreak its contract\b|\babandon(?:ed|s)?(?: (?:its |the )?plans?)?\b|"
                      r"\bdrops? (?:its |the )?plans?\b|\bno longer in (?:our|its|their) plans\b|\bkicked out\b|"
                      r"\bend(?:ed|s)? (?:all |its |their )?(?:military(?:-technical)? )?cooperation\b|"
-                     r"\bremov(?:e|ed|es|ing)\b[\w\s]{0,30}?\bfrom the\b[\w\s-]{0,40}?\bprogram(?:me)?\b"),
+                     r"\b(?:remov(?:e|ed|es|ing)|expell?ed|excluded)\b[\w\s]{0,30}?\bfrom the\b[\w\s-]{0,40}?\bprogram(?:me)?\b|"
+                     r"\bexclusion\b|\bsuspend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:talks|negotiations)\b|"
+                     r"\b(?:give|gives|giving|gave) up (?:on )?(?:the |its |their |our )?(?=[A-Z]|(?:plans?|deals?|contracts?|purchases?|orders?)\b)|\blos(?:e|es|ing|t) access to\b|"
+                     r"\b(?:ban(?:s|ned|ning)?|froze|freezes|frozen)\s+(?:the\s+)?(?:deliver\w*|sales?|exports?|transfers?|suppl\w+)\b"),
     ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b|\bwants? (?:to gain )?access to\b|"
-                 r"\b(?:wants?|plans?|intends?|hopes?|seeks?) to (?:buy|acquire|purchase|obtain)\b|\bwants?\b|\blooking at\b|"
+                 r"\b(?:wants?|wanted|plans?|planned|intends?|intended|hopes?|hoped|seeks?|sought) to (?:buy|acquire|purchase|obtain)\b|"
+                 r"\bwants?\b|\blooking at\b|\beye[sd]?\b(?=\s+(?:[A-Z]|new\b|more\b|additional\b))|"
+                 r"\brequest(?:s|ed)\b(?=\s+(?:the\s+|\d+\s+|more\s+|additional\s+|new\s+)?(?:[A-Z]|jets|fighters|aircraft|tanks|"
+                 r"helicopters|missiles|frigates|submarines|drones)\b)|"
                  r"\bfocus(?:es|ed|ing)? on (?:acquiring|buying|purchasing)\b"),
     ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegotiat(?:e|es|ed|ing)\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing|ions?)?\b|\bpotential sale\b"),
-    ("sanction_threat", r"\bsanction(?:s|ed)?\b(?! (?:law|act|legislation)\b)|\bpenali[sz](?:e|ed|es|ing)\b|\bmeasures under\b"),
-    ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagree(?:s|d)? to (?:buy|purchase|acquire)\b|\bagreed\b|"
+    ("sanction_threat", r"(?<!UN )(?<!U\.N\. )(?<!United Nations )\bsanction(?:s|ed)?\b(?! (?:law|act|legislation)\b)|\bpenali[sz](?:e|ed|es|ing)\b|\bmeasures under\b"),
+    ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagree(?:s|d)? to (?:buy|purchase|acquire|supply|sell|deliver|provide)\b|\bagreed\b|"
                   r"\bmemorandum of understanding\b|\bagreements?\b|\bdecision to (?:buy|purchase|acquire)\b|"
                   r"\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
     ("contract", r"\b(?:sign|ink)(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|"
                  r"\b(?:deal|contract)s? (?:was |were |has been |had been |have been )?(?:signed|inked|sealed|concluded)\b|"
                  r"\bplac(?:ed|es|ing) (?:an |a |the )?(?:\w+ )?orders?\b|\b(?:acquired|procured)\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
                  r"\bfinali[sz](?:e|ed|es|ing) (?:their |the |its )?(?:purchase|deal|contract)\b|\bcontracts?\b|\bdeal worth\b|"
-                 r"\bbought\b|\bbuys\b|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
+                 r"\bbought\b|\bbuys\b|\b(?:would|will) (?:buy|purchase)\b(?=\s+(?:the|an?|\d|[A-Z]|more|new|additional)\b)|\borders\b(?=\s+(?:\d|more\b|new\b|additional\b))|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
     ("training", r"\btraining\b"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
     ("delivery", r"\bdeliver(?:y|ies|ed|ing|s)?\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
                  r"\bprovided?\b|\bshipments?\b|\bship(?:ped|ping)\b|\bexported\b|\bhand(?:ed|s|ing)? over\b|"
-                 r"\bhandover\b|\btook delivery\b|\balready operates\b|\barriv(?:e|ed|es|ing)\b"),
+                 r"\bhandover\b|\b(?:took|tak(?:e|es|en|ing)) delivery\b|\balready (?:operates|flies|fields|uses)\b|\barriv(?:e|ed|es|ing)\b|"
+                 r"\bflown in\b|\bairlifted\b|"
+                 # navies commission ships built abroad ('commissioned INS Tushil', 'commissions Russian-built frigate')
+                 r"\bcommission(?:s|ed|ing)?\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:INS|HMS|frigates?|ships?|submarines?|"
+                 r"corvettes?|destroyers?|vessels?)\b)"),
 ]]
 _REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculation)\s+(?:that|of)\b", re.IGNORECASE)
@@ -74,6 +87,7 @@ _CONDITIONAL_PURCHASE = re.compile(r"\b(?:if|unless|whether)\s+(?:\S+\s+){0,5}$"
 _SETTING = re.compile(r"\b(?:at|during|after)\s+(?:the\s+)?(?:first\s+)?(?:\S+\s+)?$", re.IGNORECASE)  # 'after talks between'
 _APPOSITIVE = re.compile(r",\s+an?\s+$")  # '..., a joint venture of Indian and Russian firms': a description
 _NOUN_DELIVERY = re.compile(r"deliver(?:y|ies)|transfers?\b|suppl(?:y|ies)\b|shipments?", re.IGNORECASE)
+_SALE_NOUN = re.compile(r"\bsales?$")  # 'cleared the sale of X': one sale, not a list of what is offered
 _INTRANSITIVE = re.compile(r"arriv", re.IGNORECASE)  # 'the first of which arrived': the system comes before
 # Speech verbs: a date after them dates the telling; offers, threats and cancellations made by the telling take it.
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|announces|confirmed|stated|added|wrote|"
@@ -232,15 +246,23 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
     return sorted(found, key=lambda f: f[1])
 
 
+# a new clause is no object, nor the reason for a cancellation ('expelled from the F-35 programme over its purchase of')
+_NOT_OBJECT_GAP = re.compile(r"[;:]|,\s+but\b")
+_REASON = re.compile(r"\b(?:over|because|due to|after|since)\b", re.IGNORECASE)
+
+
 def _is_object(text, trigger, early) -> bool:
     event_type, start, end = trigger
     word = text[start:end].lower()
-    if event_type == "contract" and not word.startswith(("purchase", "buy", "bought", "sell", "sold")):
+    if event_type == "contract" and not word.startswith(("purchase", "buy", "bought", "sell", "sold", "deal worth")):
         return False
-    heads = ("offer",) if event_type == "talks" else ("talks", "offer", "interest", "agreement") if event_type == "contract" \
-        else ("talks", "offer", "interest", "agreement", "cancellation")
-    return any(t in heads and a < start and start - b <= 40 and not re.search(r"[;:]|,\s+but\b", text[b:start])
-               for t, a, b in early)
+    heads = ("offer",) if event_type == "talks" else ("talks", "offer", "interest", "agreement", "cancellation") \
+        if event_type == "contract" else ("talks", "offer", "interest", "agreement", "cancellation")
+    # 'approved the sale of 40 F-16 jets ... in a deal worth $23 billion': the deal is what is offered
+    reach = 200 if word.startswith("deal") else 40
+    return any(t in heads and a < start and start - b <= reach and not _NOT_OBJECT_GAP.search(text[b:start])
+               and not (t == "cancellation" and _REASON.search(text[b:start]))
+               and (reach == 40 or t == "offer") for t, a, b in early)
 
 
 def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, clause):
@@ -258,7 +280,8 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
         before = [m for m in in_sent if m.end <= t_start and m.start >= clause[0]]
         if _INTRANSITIVE.match(text, t_start) and before:
             return [(before[-1], True)]
-        if after and (event_type in ("interest", "talks", "offer") or _JOINT.match(text, t_start)):
+        list_taker = event_type in ("interest", "talks", "offer") and not _SALE_NOUN.search(text, t_start, t_end)
+        if after and (list_taker or _JOINT.match(text, t_start)):
             return [(m, True) for m in after if m.start < clause[1] or m is after[0]]
         if after:
             chosen = [after[0]]
@@ -320,7 +343,7 @@ def _clause(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
     return max([c for c in cuts if c <= pos], default=sent.start), min([c for c in cuts if c > pos], default=sent.end)
 
 
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:while|whereas|but)\b")
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:while|whereas|but)\b|,?\s+and that\b")
 
 
 def _date_owners(text, sent, dates, triggers):

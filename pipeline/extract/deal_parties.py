@@ -15,8 +15,11 @@ from .mentions import Mention
 
 _PARTY_KINDS = {"state", "government_body", "company", "armed_forces", "group", "anonymous_source"}
 _SUPPLIER_VERB = ("offer", "delivery")  # 'Washington had offered Ankara ...': the subject supplies
-_SUBJECT_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|also|already|now|previously)\s+){0,2}$", re.IGNORECASE)
-COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|was|were|is|are|also|already|now|previously)\s+){0,2}$",
+                          re.IGNORECASE)
+# '14 Su-57Es, 14 Su-34 bombers and 14 Su-35 fighters': a count may head each item of the list
+COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)"
+                         r"(?:the\s+|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several)\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
