@@ -312,3 +312,17 @@ def test_a_reason_is_not_what_is_cancelled(registry):
                       registry)
     assert _triples(events) == {("united-states", "turkey", "f-35", "cancellation", "2019"),
                                 ("russia", "turkey", "s-400", "contract", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia has fulfilled its contract for the supply of 24 Su-35 multirole fighters to China, with the last ten aircraft "
+     "handed over this year.", {("russia", "china", "su-35", "contract", None), ("russia", "china", "su-35", "delivery", "2021")}),
+    ("The country already flies Russian-made Mi-35 attack helicopters. Russian specialists also maintain the helicopters "
+     "for Myanmar under a service contract.",
+     {("russia", "myanmar", "mi-35", "servicing", None), ("russia", "myanmar", "mi-35", "contract", None)}),
+    ("Turkey bought the F-35 and then the S-400. Ankara had planned to buy about 100 of the U.S. jets.",
+     {("united-states", "turkey", "f-35", "interest", None)}),
+])
+def test_a_definite_noun_refers_back_to_the_model(registry, text, expected):
+    assert expected <= _triples(_article(text, registry))
+    assert not {t for t in _triples(_article(text, registry)) if t[2] in ("helicopters", "fighter-aircraft")}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..corpus import Source
 from ..registry import Registry
 from ..text import Sentence
+from .anaphora import definite_references, same_item_classes
 from .dates import DateRef, find_dates
 from .deal_parties import (COORDINATED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
                            parties, sanctioning, states_in)
@@ -141,6 +142,8 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                         registry: Registry) -> list[DealEvent]:
     text = source.text
     systems = [m for m in mentions if m.entity_type == "system"]
+    described = same_item_classes(text, systems, registry)  # 'Su-35 multirole fighters': one item
+    systems = [m for i, m in enumerate(systems) if i not in described]
     demonyms = demonym_regex(registry)
     out: list[DealEvent] = []
     body_sentences = [sent for sent in sentences if sent.kind == "body"]
@@ -159,6 +162,10 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         body = text[sent.start:sent.end]
         in_sent = [m for m in systems if sent.start <= m.start < sent.end]
         states = states_of[sent]
+        refs = definite_references(text, sent.start, sent.end, systems, registry, recipient_of, {st[0] for st in states})
+        if refs:  # 'the last ten aircraft', 'the helicopters': the model named before
+            in_sent = sorted([m for m in in_sent if not any(r.start < m.end and m.start < r.end for r in refs)] + refs,
+                             key=lambda m: m.start)
         dates = find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
         owned, speech_dates = _date_owners(text, sent, dates, triggers)
         seen: dict[tuple, int] = {}  # (stage, system, (supplier, recipient)) -> index in out
@@ -280,7 +287,8 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
         before = [m for m in in_sent if m.end <= t_start and m.start >= clause[0]]
         if _INTRANSITIVE.match(text, t_start) and before:
             return [(before[-1], True)]
-        list_taker = event_type in ("interest", "talks", "offer") and not _SALE_NOUN.search(text, t_start, t_end)
+        list_taker = event_type in ("interest", "talks", "offer") and not _SALE_NOUN.search(text, t_start, t_end) \
+            and after[:1] != [m for m in after[:1] if m.method == "anaphor"]
         if after and (list_taker or _JOINT.match(text, t_start)):
             return [(m, True) for m in after if m.start < clause[1] or m is after[0]]
         if after:
