@@ -326,3 +326,17 @@ def test_a_reason_is_not_what_is_cancelled(registry):
 def test_a_definite_noun_refers_back_to_the_model(registry, text, expected):
     assert expected <= _triples(_article(text, registry))
     assert not {t for t in _triples(_article(text, registry)) if t[2] in ("helicopters", "fighter-aircraft")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Defence Minister Aleksandar Vulin said Serbia expected to receive the remaining three Mi-35M helicopters it has "
+     "ordered by the end of the year.", {("russia", "serbia", "mi-35", "delivery", "2021")}),
+    ("Iran says S-300 deliveries complete, eyes Su-30 jets",
+     {("russia", "iran", "s-300", "delivery", None), ("russia", "iran", "su-30", "interest", None)}),
+    ("India's AK-203 plant was set up under a 2019 contract with Russia for the licensed production of AK-203 rifles.",
+     {("russia", "india", "ak-203", "contract", "2019")}),
+    ("Algeria ordered Su-57 fighters. \"We are in negotiations with several countries, and we expect the first export "
+     "contract in the near future.\"", {("russia", "algeria", "su-57", "contract", None)}),
+])
+def test_relative_clause_compound_noun_attributive_year_and_unnamed_party(registry, text, expected):
+    assert _triples(_article(text, registry)) == expected

@@ -30,11 +30,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                      r"\bend(?:ed|s)? (?:all |its |their )?(?:military(?:-technical)? )?cooperation\b|"
                      r"\b(?:remov(?:e|ed|es|ing)|expell?ed|excluded)\b[\w\s]{0,30}?\bfrom the\b[\w\s-]{0,40}?\bprogram(?:me)?\b|"
                      r"\bexclusion\b|\bsuspend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:talks|negotiations)\b|"
-                     r"\b(?:give|gives|giving|gave) up (?:on )?(?:the |its |their |our )?(?=[A-Z]|(?:plans?|deals?|contracts?|purchases?|orders?)\b)|\blos(?:e|es|ing|t) access to\b|"
+                     r"\b(?:give|gives|giving|gave) up (?:on )?(?:the |its |their |our )?(?=(?-i:[A-Z])|(?:plans?|deals?|contracts?|purchases?|orders?)\b)|\blos(?:e|es|ing|t) access to\b|"
                      r"\b(?:ban(?:s|ned|ning)?|froze|freezes|frozen)\s+(?:the\s+)?(?:deliver\w*|sales?|exports?|transfers?|suppl\w+)\b"),
     ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b|\bwants? (?:to gain )?access to\b|"
                  r"\b(?:wants?|wanted|plans?|planned|intends?|intended|hopes?|hoped|seeks?|sought) to (?:buy|acquire|purchase|obtain)\b|"
-                 r"\bwants?\b|\blooking at\b|\beye[sd]?\b(?=\s+(?:[A-Z]|new\b|more\b|additional\b))|"
+                 r"\bwants?\b|\blooking at\b|\beye[sd]?\b(?=\s+(?:(?-i:[A-Z])|new\b|more\b|additional\b))|"
                  r"\brequest(?:s|ed)\b(?=\s+(?:the\s+|\d+\s+|more\s+|additional\s+|new\s+)?(?:[A-Z]|jets|fighters|aircraft|tanks|"
                  r"helicopters|missiles|frigates|submarines|drones)\b)|"
                  r"\bfocus(?:es|ed|ing)? on (?:acquiring|buying|purchasing)\b"),
@@ -58,6 +58,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"\bcommission(?:s|ed|ing)?\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:INS|HMS|frigates?|ships?|submarines?|"
                  r"corvettes?|destroyers?|vessels?)\b)"),
 ]]
+# 'in negotiations with several countries': the other party is not named
+_UNNAMED = re.compile(r"\b(?:several|many|other|various|a number of|some|foreign)\s+(?:countries|customers|buyers|partners|"
+                      r"states|nations|clients)\b", re.IGNORECASE)
 _REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculation)\s+(?:that|of)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
@@ -88,6 +91,8 @@ _CONDITIONAL_PURCHASE = re.compile(r"\b(?:if|unless|whether)\s+(?:\S+\s+){0,5}$"
 _SETTING = re.compile(r"\b(?:at|during|after)\s+(?:the\s+)?(?:first\s+)?(?:\S+\s+)?$", re.IGNORECASE)  # 'after talks between'
 _APPOSITIVE = re.compile(r",\s+an?\s+$")  # '..., a joint venture of Indian and Russian firms': a description
 _NOUN_DELIVERY = re.compile(r"deliver(?:y|ies)|transfers?\b|suppl(?:y|ies)\b|shipments?", re.IGNORECASE)
+# 'helicopters it has ordered', 'systems which it bought': a relative clause describing the arms
+_RELATIVE_ORDER = re.compile(r"[a-z]\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:has|have|had)\s+$")
 _SALE_NOUN = re.compile(r"\bsales?$")  # 'cleared the sale of X': one sale, not a list of what is offered
 _INTRANSITIVE = re.compile(r"arriv", re.IGNORECASE)  # 'the first of which arrived': the system comes before
 # Speech verbs: a date after them dates the telling; offers, threats and cancellations made by the telling take it.
@@ -170,7 +175,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         owned, speech_dates = _date_owners(text, sent, dates, triggers)
         seen: dict[tuple, int] = {}  # (stage, system, (supplier, recipient)) -> index in out
         here = Here(states, sanctioning_in[sent], [st for st, pos, _, _ in article_states if pos < sent.start],
-                     in_sent, bool(THE_COUNTRY.search(body)), {}, [t[1] for t in triggers])
+                     in_sent, bool(THE_COUNTRY.search(body)), {}, [t[1] for t in triggers], bool(_UNNAMED.search(body)))
         for event_type, t_start, t_end in triggers:
             lo, hi = _clause(text, sent, t_start)
             for system, local in _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi)):
@@ -226,6 +231,9 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
             if event_type in ("delivery", "contract") and " " not in m.group(0) \
                     and m.group(0).lower().endswith(("ed", "old", "ied")) and _MODIFIER.search(before):
                 continue
+            if event_type == "contract" and _RELATIVE_ORDER.search(before) and any(
+                    0 <= m.start() - s.end <= 40 and s.start >= sent.start for s in _system_mentions(mentions, sent)):
+                continue  # 'the remaining three Mi-35M helicopters it has ordered': describes the arms
             if event_type == "sanction_threat" and _DEFINITE_SANCTIONS.search(before):
                 continue
             if event_type == "delivery" and _NOT_A_DELIVERY.search(before):
@@ -258,6 +266,10 @@ _NOT_OBJECT_GAP = re.compile(r"[;:]|,\s+but\b")
 _REASON = re.compile(r"\b(?:over|because|due to|after|since)\b", re.IGNORECASE)
 
 
+def _system_mentions(mentions, sent):
+    return [m for m in mentions if m.entity_type == "system" and sent.start <= m.start < sent.end]
+
+
 def _is_object(text, trigger, early) -> bool:
     event_type, start, end = trigger
     word = text[start:end].lower()
@@ -270,6 +282,9 @@ def _is_object(text, trigger, early) -> bool:
     return any(t in heads and a < start and start - b <= reach and not _NOT_OBJECT_GAP.search(text[b:start])
                and not (t == "cancellation" and _REASON.search(text[b:start]))
                and (reach == 40 or t == "offer") for t, a, b in early)
+
+
+_COMPOUND = re.compile(r"\s+(?:deliver(?:y|ies)|sales?|purchases?|deals?|contracts?|orders?)\b", re.IGNORECASE)
 
 
 def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, clause):
@@ -287,6 +302,9 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
         before = [m for m in in_sent if m.end <= t_start and m.start >= clause[0]]
         if _INTRANSITIVE.match(text, t_start) and before:
             return [(before[-1], True)]
+        if before and _COMPOUND.match(text, before[-1].end) and before[-1].end + 1 >= t_start - 1 \
+                and text[before[-1].end:t_start].strip() == "":
+            return [(before[-1], True)]  # 'S-300 deliveries complete', 'Patriot sale': the system heads the noun
         list_taker = event_type in ("interest", "talks", "offer") and not _SALE_NOUN.search(text, t_start, t_end) \
             and after[:1] != [m for m in after[:1] if m.method == "anaphor"]
         if after and (list_taker or _JOINT.match(text, t_start)):

@@ -32,6 +32,7 @@ class Here:
     the_country: bool  # 'The country is a NATO member ...' refers to the state named last
     given: dict  # system id -> recipient already given to it in this sentence
     trigger_starts: list  # where the sentence's stage words start
+    unnamed: bool = False  # 'with several countries': a party left unnamed
 
 
 THE_COUNTRY = re.compile(r"\b(?:the|this) country\b(?!'s? (?:air force|army|navy|military|defen[cs]e))", re.IGNORECASE)
@@ -184,6 +185,8 @@ def parties(text, system, local, trigger, here, ctx, recipient_of) -> list[tuple
         if marked:
             recipients += _coordinatedstates_in(text, nearest, buyers)  # 'contracts with China and Thailand'
         return [(supplier, r) for r in dict.fromkeys(recipients)]
+    if here.unnamed:
+        return []
     before = [st for st in here.earlier if st != supplier and st not in third]
     recipient = before[-1] if here.the_country and before else recipient_of.get(system.entity_id)
     if recipient is None:
