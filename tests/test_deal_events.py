@@ -340,3 +340,15 @@ def test_a_definite_noun_refers_back_to_the_model(registry, text, expected):
 ])
 def test_relative_clause_compound_noun_attributive_year_and_unnamed_party(registry, text, expected):
     assert _triples(_article(text, registry)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. State Department approved the sale of 40 F-16 jets to Türkiye. Turkish Foreign Minister Hakan Fidan called "
+     "the approval a positive step.", ("united-states", "turkey", "f-16", "offer", None)),
+    ("Russia has delivered Su-35 fighters and S-400 systems to China. The United States imposed sanctions on the Chinese "
+     "military's procurement agency over the purchases.", ("russia", "china", "s-400", "sanction_threat", None)),
+    ("Tehran intended to buy Su-30 fighter jets from Russia. Any such sale would require the approval of the UN Security "
+     "Council.", ("russia", "iran", "su-30", "contract", None)),
+])
+def test_a_deal_noun_refers_back_to_earlier_deals(registry, text, expected):
+    assert expected in _triples(_article(text, registry))

@@ -67,3 +67,31 @@ def definite_references(text: str, start: int, end: int, systems: list[Mention],
         model = (preferred or models)[-1]
         out.append(Mention(m.start(), m.end(), "system", model.entity_id, "anaphor", m.group(0)))
     return out
+
+
+# A deal named again by a noun: 'the offer', 'the approval' (of a sale), 'any such sale', 'the purchases'.
+DEAL_NOUN = re.compile(r"\b(?:the\s+(?:\w+\s+)?offer|the\s+approval(?!\s+of\b)|(?:any\s+)?such\s+(?:an?\s+)?(?:sale|deal|purchase)|"
+                       r"(?:the|its|their)\s+(?:(?!arms\b|weapons\b|weaponry\b)\w+\s+)?purchases)\b", re.IGNORECASE)
+_NAMED_NEXT = re.compile(r"^\s+(?:of|for)\s+(?:the\s+)?(?:\S+\s+){0,2}?$")
+
+
+def deal_noun_systems(text: str, noun: re.Match, systems: list[Mention], earlier: list, states: set) -> list[Mention]:
+    """Mentions standing for the systems a deal noun refers back to, from the events of earlier sentences
+    (`earlier`: (stage, system id, recipient) in order): an offer or approval the latest offer, a plural
+    ('the purchases') every system bought or delivered to the latest recipient, else the latest system.
+    None when the noun names its own system ('the offer of S-400s')."""
+    if any(0 <= s.start - noun.end() <= 30 and _NAMED_NEXT.match(text[noun.end():s.start] + " ") for s in systems):
+        return []
+    word = noun.group(0).lower()
+    stages = ("offer",) if word.endswith(("offer", "approval")) else ("contract", "delivery", "offer", "interest", "talks")
+    prior = [e for e in earlier if e[0] in stages and e[1]]
+    preferred = [e for e in prior if e[2] in states]
+    prior = preferred or prior
+    if not prior:
+        return []
+    if word.endswith("purchases"):
+        recipient = prior[-1][2]
+        ids = list(dict.fromkeys(e[1] for e in prior if e[2] == recipient and e[0] in ("contract", "delivery")))
+    else:
+        ids = [prior[-1][1]]
+    return [Mention(noun.start(), noun.end(), "system", i, "anaphor", noun.group(0)) for i in ids]

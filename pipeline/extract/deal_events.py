@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..corpus import Source
 from ..registry import Registry
 from ..text import Sentence
-from .anaphora import definite_references, same_item_classes
+from .anaphora import DEAL_NOUN, deal_noun_systems, definite_references, same_item_classes
 from .dates import DateRef, find_dates
 from .deal_parties import (COORDINATED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
                            parties, sanctioning, states_in)
@@ -22,7 +22,8 @@ from .mentions import Mention
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
     ("offer", r"\b(?:has |have )?offered\b|\b(?:ready|willing) to \w+|\bproposed\b|\bintentions? to (?:sell|supply|export)\b|"
-              r"\bprepared to (?:move forward|sell|supply|deliver|provide|offer)\b|"
+              r"\bprepared to (?:move forward|sell|supply|deliver|provide|offer)\b|\bthe (?:\w+ )?offer\b|"
+              r"\bthe approval\b(?! of\b)|"
               # a government clearing a possible sale ('US clears $3.5 billion Patriot sale', 'approved the possible sale of')
               r"\b(?:clear(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:the\s+|a\s+)?(?:(?:possible|potential|proposed)\s+)?(?:[$\w.,-]+\s+){0,3}?sales?\b"),
     ("cancellation", r"\bcancel\w*|\bbreak its contract\b|\babandon(?:ed|s)?(?: (?:its |the )?plans?)?\b|"
@@ -47,7 +48,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"\b(?:deal|contract)s? (?:was |were |has been |had been |have been )?(?:signed|inked|sealed|concluded)\b|"
                  r"\bplac(?:ed|es|ing) (?:an |a |the )?(?:\w+ )?orders?\b|\b(?:acquired|procured)\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
                  r"\bfinali[sz](?:e|ed|es|ing) (?:their |the |its )?(?:purchase|deal|contract)\b|\bcontracts?\b|\bdeal worth\b|"
-                 r"\bbought\b|\bbuys\b|\b(?:would|will) (?:buy|purchase)\b(?=\s+(?:the|an?|\d|[A-Z]|more|new|additional)\b)|\borders\b(?=\s+(?:\d|more\b|new\b|additional\b))|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
+                 r"\bbought\b|\bbuys\b|\b(?:would|will) (?:buy|purchase)\b(?=\s+(?:the|an?|\d|[A-Z]|more|new|additional)\b)|\borders\b(?=\s+(?:\d|more\b|new\b|additional\b))|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsuch (?:an? )?(?:sale|deal|purchase)\b|\bsold\b|\bsells?\b"),
     ("training", r"\btraining\b"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
     ("delivery", r"\bdeliver(?:y|ies|ed|ing|s)?\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
@@ -176,9 +177,17 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         seen: dict[tuple, int] = {}  # (stage, system, (supplier, recipient)) -> index in out
         here = Here(states, sanctioning_in[sent], [st for st, pos, _, _ in article_states if pos < sent.start],
                      in_sent, bool(THE_COUNTRY.search(body)), {}, [t[1] for t in triggers], bool(_UNNAMED.search(body)))
+        earlier = [(e.event_type, e.system_id, e.recipient_id) for e in out]
+        state_ids = {st[0] for st in states}
+        nouns = [(n, deal_noun_systems(text, n, in_sent, earlier, state_ids))
+                 for n in DEAL_NOUN.finditer(text, sent.start, sent.end)] if earlier else []
         for event_type, t_start, t_end in triggers:
             lo, hi = _clause(text, sent, t_start)
-            for system, local in _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi)):
+            own = [refs for n, refs in nouns if n.start() <= t_start < n.end() and refs]
+            sentence_wide = [r for n, refs in nouns for r in refs] if not in_sent else []
+            chosen = [(r, True) for r in own[0]] if own else [(r, True) for r in sentence_wide] if sentence_wide \
+                else _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi))
+            for system, local in chosen:
                 for pair in parties(text, system, local, (event_type, t_start, t_end), here, ctx,
                                         recipient_of):
                     mode = _mode(body, t_start - sent.start, t_end - sent.start, event_type)
