@@ -352,3 +352,9 @@ def test_relative_clause_compound_noun_attributive_year_and_unnamed_party(regist
 ])
 def test_a_deal_noun_refers_back_to_earlier_deals(registry, text, expected):
     assert expected in _triples(_article(text, registry))
+
+
+def test_an_attributive_year_dates_the_noun_after_it(registry):
+    events = _article("The joint venture at Korwa was set up under a 2021 contract with Russia for AK-203 rifles for India.",
+                      registry, published="2024-02-14")
+    assert ("russia", "india", "ak-203", "contract", "2021") in _triples(events)

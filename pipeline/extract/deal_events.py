@@ -395,7 +395,10 @@ def _date_owners(text, sent, dates, triggers):
         lo, hi = _clause(text, sent, d.start)
         preceding = [a for a in anchors if lo <= a[0] and a[1] <= d.start]
         following = [a for a in anchors if d.end <= a[0] < hi]
-        if preceding:
+        attributive = [a for a in anchors if 0 <= a[0] - d.end <= 1]  # 'a 2021 contract': the noun it dates
+        if attributive:
+            owner = attributive[0]
+        elif preceding:
             owner = max(preceding, key=lambda a: a[1])
         elif following:
             owner = min(following, key=lambda a: a[0])
