@@ -358,3 +358,10 @@ def test_an_attributive_year_dates_the_noun_after_it(registry):
     events = _article("The joint venture at Korwa was set up under a 2021 contract with Russia for AK-203 rifles for India.",
                       registry, published="2024-02-14")
     assert ("russia", "india", "ak-203", "contract", "2021") in _triples(events)
+
+
+def test_a_condition_after_a_cancellation_is_not_its_object(registry):
+    events = _article("Turkey bought the S-400. The Pentagon has warned that Turkey could lose access to the F-35 if it "
+                      "takes delivery of the Russian system.", registry)
+    assert {("united-states", "turkey", "f-35", "cancellation", None), ("russia", "turkey", "s-400", "delivery", None)} \
+        <= _triples(events)

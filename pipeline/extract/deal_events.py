@@ -271,7 +271,7 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
 
 
 # a new clause is no object, nor the reason for a cancellation ('expelled from the F-35 programme over its purchase of')
-_NOT_OBJECT_GAP = re.compile(r"[;:]|,\s+but\b")
+_NOT_OBJECT_GAP = re.compile(r"[;:]|,\s+but\b|\b(?:if|unless)\b")  # a condition is no object either
 _REASON = re.compile(r"\b(?:over|because|due to|after|since)\b", re.IGNORECASE)
 
 
