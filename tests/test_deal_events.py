@@ -279,3 +279,89 @@ def test_passive_signing_and_further_order(registry):
     assert [(e.event_type, e.batch) for e in events] == [("interest", 2)]
     events = _article("Russia has delivered the second batch of S-400 systems to Turkey.", registry)
     assert [(e.event_type, e.batch) for e in events] == [("delivery", 1)]  # a tranche, maybe of the same order
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WASHINGTON — The State Department on Tuesday approved the possible sale of Patriot missile systems to Turkey worth "
+     "$3.5 billion, in a bid to steer Ankara away from Russia's S-400.",
+     {("united-states", "turkey", "patriot", "offer", "2021")}),
+    ("The U.S. State Department approved the sale of 40 new F-16 Block 70 jets to Türkiye in a deal worth about $23 billion.",
+     {("united-states", "turkey", "f-16", "offer", None)}),
+    ("The United Arab Emirates on Tuesday suspended talks with Washington on the purchase of 50 F-35 jets.",
+     {("united-states", "united-arab-emirates", "f-35", "cancellation", "2021")}),
+    ("Then-president Dmitry Medvedev banned the delivery of S-300 systems to Iran in 2010 to comply with UN sanctions.",
+     {("russia", "iran", "s-300", "cancellation", "2010")}),
+    ("Dehghan also said that Tehran intended to buy Su-30 fighter jets from Russia.",
+     {("russia", "iran", "su-30", "interest", None)}),
+    ("Russia agrees to supply Pantsir air defence systems to Myanmar",
+     {("russia", "myanmar", "pantsir-s1", "agreement", None)}),
+    ("Vietnam orders 64 T-90 tanks from Russia, report says", {("russia", "vietnam", "t-90", "contract", None)}),
+    ('"We are not going to give up on the S-400," Turkish Defense Minister Hulusi Akar told reporters last week.',
+     {("russia", "turkey", "s-400", "cancellation", None)}),
+    ("In September, a group of U.S. lawmakers said Algeria should face sanctions for buying Su-57 jets.",
+     {("russia", "algeria", "su-57", "sanction_threat", "2020")}),
+    ("Algiers had ordered 14 Su-57 jets, 14 Su-34 bombers and 14 Su-35 fighters.",
+     {("russia", "algeria", s, "contract", None) for s in ("su-57", "su-34", "su-35")}),
+])
+def test_approvals_suspensions_bans_and_orders(registry, text, expected):
+    assert _triples(_article(text, registry)) == expected
+
+
+def test_a_reason_is_not_what_is_cancelled(registry):
+    events = _article("Türkiye was expelled from the F-35 programme in 2019 over its purchase of the Russian S-400 system.",
+                      registry)
+    assert _triples(events) == {("united-states", "turkey", "f-35", "cancellation", "2019"),
+                                ("russia", "turkey", "s-400", "contract", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia has fulfilled its contract for the supply of 24 Su-35 multirole fighters to China, with the last ten aircraft "
+     "handed over this year.", {("russia", "china", "su-35", "contract", None), ("russia", "china", "su-35", "delivery", "2021")}),
+    ("The country already flies Russian-made Mi-35 attack helicopters. Russian specialists also maintain the helicopters "
+     "for Myanmar under a service contract.",
+     {("russia", "myanmar", "mi-35", "servicing", None), ("russia", "myanmar", "mi-35", "contract", None)}),
+    ("Turkey bought the F-35 and then the S-400. Ankara had planned to buy about 100 of the U.S. jets.",
+     {("united-states", "turkey", "f-35", "interest", None)}),
+])
+def test_a_definite_noun_refers_back_to_the_model(registry, text, expected):
+    assert expected <= _triples(_article(text, registry))
+    assert not {t for t in _triples(_article(text, registry)) if t[2] in ("helicopters", "fighter-aircraft")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Defence Minister Aleksandar Vulin said Serbia expected to receive the remaining three Mi-35M helicopters it has "
+     "ordered by the end of the year.", {("russia", "serbia", "mi-35", "delivery", "2021")}),
+    ("Iran says S-300 deliveries complete, eyes Su-30 jets",
+     {("russia", "iran", "s-300", "delivery", None), ("russia", "iran", "su-30", "interest", None)}),
+    ("India's AK-203 plant was set up under a 2019 contract with Russia for the licensed production of AK-203 rifles.",
+     {("russia", "india", "ak-203", "contract", "2019")}),
+    ("Algeria ordered Su-57 fighters. \"We are in negotiations with several countries, and we expect the first export "
+     "contract in the near future.\"", {("russia", "algeria", "su-57", "contract", None)}),
+])
+def test_relative_clause_compound_noun_attributive_year_and_unnamed_party(registry, text, expected):
+    assert _triples(_article(text, registry)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. State Department approved the sale of 40 F-16 jets to Türkiye. Turkish Foreign Minister Hakan Fidan called "
+     "the approval a positive step.", ("united-states", "turkey", "f-16", "offer", None)),
+    ("Russia has delivered Su-35 fighters and S-400 systems to China. The United States imposed sanctions on the Chinese "
+     "military's procurement agency over the purchases.", ("russia", "china", "s-400", "sanction_threat", None)),
+    ("Tehran intended to buy Su-30 fighter jets from Russia. Any such sale would require the approval of the UN Security "
+     "Council.", ("russia", "iran", "su-30", "contract", None)),
+])
+def test_a_deal_noun_refers_back_to_earlier_deals(registry, text, expected):
+    assert expected in _triples(_article(text, registry))
+
+
+def test_an_attributive_year_dates_the_noun_after_it(registry):
+    events = _article("The joint venture at Korwa was set up under a 2021 contract with Russia for AK-203 rifles for India.",
+                      registry, published="2024-02-14")
+    assert ("russia", "india", "ak-203", "contract", "2021") in _triples(events)
+
+
+def test_a_condition_after_a_cancellation_is_not_its_object(registry):
+    events = _article("Turkey bought the S-400. The Pentagon has warned that Turkey could lose access to the F-35 if it "
+                      "takes delivery of the Russian system.", registry)
+    assert {("united-states", "turkey", "f-35", "cancellation", None), ("russia", "turkey", "s-400", "delivery", None)} \
+        <= _triples(events)

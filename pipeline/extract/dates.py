@@ -19,11 +19,14 @@ _PATTERNS = [
     ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),\s+(?P<year>(?:19|20)\d\d)\b")),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b")),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<year>(?:19|20)\d0)s\b")),
-    ("year", re.compile(r"\b(?:in|since|by|through|until|from|before|after|of|during|earlier than|than|as early as|as late as)\s+"
+    # 'a 2021 contract', 'its 2017 deal': a year before the noun it dates
+    ("year", re.compile(r"\b(?:an?|its|their|the)\s+(?P<year>(?:19|20)\d\d)(?=\s+(?:contract|deal|agreement|order|purchase)s?\b)",
+                        re.IGNORECASE)),
+("year", re.compile(r"\b(?:in|since|by|through|until|from|before|after|of|during|earlier than|than|as early as|as late as)\s+"
               r"(?P<year>(?:19|20)\d\d)\b(?!s)", re.IGNORECASE)),
 ]
 # 'drawing U.S. sanctions in December': a month without a year is the latest such month up to publication
-_BARE_MONTH = re.compile(r"\b(?:in|since|by|until|from|last)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?![\s,.]+\d)")
+_BARE_MONTH = re.compile(r"\b(?i:in|since|by|until|from|last)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?![\s,.]+\d)")
 _RELATIVE = re.compile(
     r"\b(?P<rel>this month|last month|this week|last week|this year|last year|next year|by year's end|"
     r"by year’s end|by the end of the year|in recent months|currently|now|on (?:" + "|".join(_WEEKDAYS) + r")|"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..corpus import Source
 from ..registry import Registry
 from ..text import Sentence
+from .anaphora import DEAL_NOUN, deal_noun_systems, definite_references, same_item_classes
 from .dates import DateRef, find_dates
 from .deal_parties import (COORDINATED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
                            parties, sanctioning, states_in)
@@ -20,30 +21,47 @@ from .mentions import Mention
 
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
-    ("offer", r"\b(?:has |have )?offered\b|\b(?:ready|willing) to \w+|\bproposed\b|\bintentions? to (?:sell|supply|export)\b"),
+    ("offer", r"\b(?:has |have )?offered\b|\b(?:ready|willing) to \w+|\bproposed\b|\bintentions? to (?:sell|supply|export)\b|"
+              r"\bprepared to (?:move forward|sell|supply|deliver|provide|offer)\b|\bthe (?:\w+ )?offer\b|"
+              r"\bthe approval\b(?! of\b)|"
+              # a government clearing a possible sale ('US clears $3.5 billion Patriot sale', 'approved the possible sale of')
+              r"\b(?:clear(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:the\s+|a\s+)?(?:(?:possible|potential|proposed)\s+)?(?:[$\w.,-]+\s+){0,3}?sales?\b"),
     ("cancellation", r"\bcancel\w*|\bbreak its contract\b|\babandon(?:ed|s)?(?: (?:its |the )?plans?)?\b|"
                      r"\bdrops? (?:its |the )?plans?\b|\bno longer in (?:our|its|their) plans\b|\bkicked out\b|"
                      r"\bend(?:ed|s)? (?:all |its |their )?(?:military(?:-technical)? )?cooperation\b|"
-                     r"\bremov(?:e|ed|es|ing)\b[\w\s]{0,30}?\bfrom the\b[\w\s-]{0,40}?\bprogram(?:me)?\b"),
+                     r"\b(?:remov(?:e|ed|es|ing)|expell?ed|excluded)\b[\w\s]{0,30}?\bfrom the\b[\w\s-]{0,40}?\bprogram(?:me)?\b|"
+                     r"\bexclusion\b|\bsuspend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:talks|negotiations)\b|"
+                     r"\b(?:give|gives|giving|gave) up (?:on )?(?:the |its |their |our )?(?=(?-i:[A-Z])|(?:plans?|deals?|contracts?|purchases?|orders?)\b)|\blos(?:e|es|ing|t) access to\b|"
+                     r"\b(?:ban(?:s|ned|ning)?|froze|freezes|frozen)\s+(?:the\s+)?(?:deliver\w*|sales?|exports?|transfers?|suppl\w+)\b"),
     ("interest", r"\binterest(?:ed)? in\b|\btakes? interest\b|\bexpressed interest\b|\bwants? (?:to gain )?access to\b|"
-                 r"\b(?:wants?|plans?|intends?|hopes?|seeks?) to (?:buy|acquire|purchase|obtain)\b|\bwants?\b|\blooking at\b|"
+                 r"\b(?:wants?|wanted|plans?|planned|intends?|intended|hopes?|hoped|seeks?|sought) to (?:buy|acquire|purchase|obtain)\b|"
+                 r"\bwants?\b|\blooking at\b|\beye[sd]?\b(?=\s+(?:(?-i:[A-Z])|new\b|more\b|additional\b))|"
+                 r"\brequest(?:s|ed)\b(?=\s+(?:the\s+|\d+\s+|more\s+|additional\s+|new\s+)?(?:[A-Z]|jets|fighters|aircraft|tanks|"
+                 r"helicopters|missiles|frigates|submarines|drones)\b)|"
                  r"\bfocus(?:es|ed|ing)? on (?:acquiring|buying|purchasing)\b"),
     ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegotiat(?:e|es|ed|ing)\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing|ions?)?\b|\bpotential sale\b"),
-    ("sanction_threat", r"\bsanction(?:s|ed)?\b(?! (?:law|act|legislation)\b)|\bpenali[sz](?:e|ed|es|ing)\b|\bmeasures under\b"),
-    ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagree(?:s|d)? to (?:buy|purchase|acquire)\b|\bagreed\b|"
+    ("sanction_threat", r"(?<!UN )(?<!U\.N\. )(?<!United Nations )\bsanction(?:s|ed)?\b(?! (?:law|act|legislation)\b)|\bpenali[sz](?:e|ed|es|ing)\b|\bmeasures under\b"),
+    ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagree(?:s|d)? to (?:buy|purchase|acquire|supply|sell|deliver|provide)\b|\bagreed\b|"
                   r"\bmemorandum of understanding\b|\bagreements?\b|\bdecision to (?:buy|purchase|acquire)\b|"
                   r"\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
     ("contract", r"\b(?:sign|ink)(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|"
                  r"\b(?:deal|contract)s? (?:was |were |has been |had been |have been )?(?:signed|inked|sealed|concluded)\b|"
                  r"\bplac(?:ed|es|ing) (?:an |a |the )?(?:\w+ )?orders?\b|\b(?:acquired|procured)\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
                  r"\bfinali[sz](?:e|ed|es|ing) (?:their |the |its )?(?:purchase|deal|contract)\b|\bcontracts?\b|\bdeal worth\b|"
-                 r"\bbought\b|\bbuys\b|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsold\b|\bsells?\b"),
+                 r"\bbought\b|\bbuys\b|\b(?:would|will) (?:buy|purchase)\b(?=\s+(?:the|an?|\d|[A-Z]|more|new|additional)\b)|\borders\b(?=\s+(?:\d|more\b|new\b|additional\b))|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsuch (?:an? )?(?:sale|deal|purchase)\b|\bsold\b|\bsells?\b"),
     ("training", r"\btraining\b"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
     ("delivery", r"\bdeliver(?:y|ies|ed|ing|s)?\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
                  r"\bprovided?\b|\bshipments?\b|\bship(?:ped|ping)\b|\bexported\b|\bhand(?:ed|s|ing)? over\b|"
-                 r"\bhandover\b|\btook delivery\b|\balready operates\b|\barriv(?:e|ed|es|ing)\b"),
+                 r"\bhandover\b|\b(?:took|tak(?:e|es|en|ing)) delivery\b|\balready (?:operates|flies|fields|uses)\b|\barriv(?:e|ed|es|ing)\b|"
+                 r"\bflown in\b|\bairlifted\b|"
+                 # navies commission ships built abroad ('commissioned INS Tushil', 'commissions Russian-built frigate')
+                 r"\bcommission(?:s|ed|ing)?\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:INS|HMS|frigates?|ships?|submarines?|"
+                 r"corvettes?|destroyers?|vessels?)\b)"),
 ]]
+# 'in negotiations with several countries': the other party is not named
+_UNNAMED = re.compile(r"\b(?:several|many|other|various|a number of|some|foreign)\s+(?:countries|customers|buyers|partners|"
+                      r"states|nations|clients)\b", re.IGNORECASE)
 _REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculation)\s+(?:that|of)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
@@ -74,6 +92,9 @@ _CONDITIONAL_PURCHASE = re.compile(r"\b(?:if|unless|whether)\s+(?:\S+\s+){0,5}$"
 _SETTING = re.compile(r"\b(?:at|during|after)\s+(?:the\s+)?(?:first\s+)?(?:\S+\s+)?$", re.IGNORECASE)  # 'after talks between'
 _APPOSITIVE = re.compile(r",\s+an?\s+$")  # '..., a joint venture of Indian and Russian firms': a description
 _NOUN_DELIVERY = re.compile(r"deliver(?:y|ies)|transfers?\b|suppl(?:y|ies)\b|shipments?", re.IGNORECASE)
+# 'helicopters it has ordered', 'systems which it bought': a relative clause describing the arms
+_RELATIVE_ORDER = re.compile(r"[a-z]\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:has|have|had)\s+$")
+_SALE_NOUN = re.compile(r"\bsales?$")  # 'cleared the sale of X': one sale, not a list of what is offered
 _INTRANSITIVE = re.compile(r"arriv", re.IGNORECASE)  # 'the first of which arrived': the system comes before
 # Speech verbs: a date after them dates the telling; offers, threats and cancellations made by the telling take it.
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|announces|confirmed|stated|added|wrote|"
@@ -127,6 +148,8 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                         registry: Registry) -> list[DealEvent]:
     text = source.text
     systems = [m for m in mentions if m.entity_type == "system"]
+    described = same_item_classes(text, systems, registry)  # 'Su-35 multirole fighters': one item
+    systems = [m for i, m in enumerate(systems) if i not in described]
     demonyms = demonym_regex(registry)
     out: list[DealEvent] = []
     body_sentences = [sent for sent in sentences if sent.kind == "body"]
@@ -145,14 +168,26 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         body = text[sent.start:sent.end]
         in_sent = [m for m in systems if sent.start <= m.start < sent.end]
         states = states_of[sent]
+        refs = definite_references(text, sent.start, sent.end, systems, registry, recipient_of, {st[0] for st in states})
+        if refs:  # 'the last ten aircraft', 'the helicopters': the model named before
+            in_sent = sorted([m for m in in_sent if not any(r.start < m.end and m.start < r.end for r in refs)] + refs,
+                             key=lambda m: m.start)
         dates = find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
         owned, speech_dates = _date_owners(text, sent, dates, triggers)
         seen: dict[tuple, int] = {}  # (stage, system, (supplier, recipient)) -> index in out
         here = Here(states, sanctioning_in[sent], [st for st, pos, _, _ in article_states if pos < sent.start],
-                     in_sent, bool(THE_COUNTRY.search(body)), {}, [t[1] for t in triggers])
+                     in_sent, bool(THE_COUNTRY.search(body)), {}, [t[1] for t in triggers], bool(_UNNAMED.search(body)))
+        earlier = [(e.event_type, e.system_id, e.recipient_id) for e in out]
+        state_ids = {st[0] for st in states}
+        nouns = [(n, deal_noun_systems(text, n, in_sent, earlier, state_ids))
+                 for n in DEAL_NOUN.finditer(text, sent.start, sent.end)] if earlier else []
         for event_type, t_start, t_end in triggers:
             lo, hi = _clause(text, sent, t_start)
-            for system, local in _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi)):
+            own = [refs for n, refs in nouns if n.start() <= t_start < n.end() and refs]
+            sentence_wide = [r for n, refs in nouns for r in refs] if not in_sent else []
+            chosen = [(r, True) for r in own[0]] if own else [(r, True) for r in sentence_wide] if sentence_wide \
+                else _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi))
+            for system, local in chosen:
                 for pair in parties(text, system, local, (event_type, t_start, t_end), here, ctx,
                                         recipient_of):
                     mode = _mode(body, t_start - sent.start, t_end - sent.start, event_type)
@@ -205,6 +240,9 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
             if event_type in ("delivery", "contract") and " " not in m.group(0) \
                     and m.group(0).lower().endswith(("ed", "old", "ied")) and _MODIFIER.search(before):
                 continue
+            if event_type == "contract" and _RELATIVE_ORDER.search(before) and any(
+                    0 <= m.start() - s.end <= 40 and s.start >= sent.start for s in _system_mentions(mentions, sent)):
+                continue  # 'the remaining three Mi-35M helicopters it has ordered': describes the arms
             if event_type == "sanction_threat" and _DEFINITE_SANCTIONS.search(before):
                 continue
             if event_type == "delivery" and _NOT_A_DELIVERY.search(before):
@@ -232,15 +270,30 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
     return sorted(found, key=lambda f: f[1])
 
 
+# a new clause is no object, nor the reason for a cancellation ('expelled from the F-35 programme over its purchase of')
+_NOT_OBJECT_GAP = re.compile(r"[;:]|,\s+but\b|\b(?:if|unless)\b")  # a condition is no object either
+_REASON = re.compile(r"\b(?:over|because|due to|after|since)\b", re.IGNORECASE)
+
+
+def _system_mentions(mentions, sent):
+    return [m for m in mentions if m.entity_type == "system" and sent.start <= m.start < sent.end]
+
+
 def _is_object(text, trigger, early) -> bool:
     event_type, start, end = trigger
     word = text[start:end].lower()
-    if event_type == "contract" and not word.startswith(("purchase", "buy", "bought", "sell", "sold")):
+    if event_type == "contract" and not word.startswith(("purchase", "buy", "bought", "sell", "sold", "deal worth")):
         return False
-    heads = ("offer",) if event_type == "talks" else ("talks", "offer", "interest", "agreement") if event_type == "contract" \
-        else ("talks", "offer", "interest", "agreement", "cancellation")
-    return any(t in heads and a < start and start - b <= 40 and not re.search(r"[;:]|,\s+but\b", text[b:start])
-               for t, a, b in early)
+    heads = ("offer",) if event_type == "talks" else ("talks", "offer", "interest", "agreement", "cancellation") \
+        if event_type == "contract" else ("talks", "offer", "interest", "agreement", "cancellation")
+    # 'approved the sale of 40 F-16 jets ... in a deal worth $23 billion': the deal is what is offered
+    reach = 200 if word.startswith("deal") else 40
+    return any(t in heads and a < start and start - b <= reach and not _NOT_OBJECT_GAP.search(text[b:start])
+               and not (t == "cancellation" and _REASON.search(text[b:start]))
+               and (reach == 40 or t == "offer") for t, a, b in early)
+
+
+_COMPOUND = re.compile(r"\s+(?:deliver(?:y|ies)|sales?|purchases?|deals?|contracts?|orders?)\b", re.IGNORECASE)
 
 
 def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, clause):
@@ -258,7 +311,12 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
         before = [m for m in in_sent if m.end <= t_start and m.start >= clause[0]]
         if _INTRANSITIVE.match(text, t_start) and before:
             return [(before[-1], True)]
-        if after and (event_type in ("interest", "talks", "offer") or _JOINT.match(text, t_start)):
+        if before and _COMPOUND.match(text, before[-1].end) and before[-1].end + 1 >= t_start - 1 \
+                and text[before[-1].end:t_start].strip() == "":
+            return [(before[-1], True)]  # 'S-300 deliveries complete', 'Patriot sale': the system heads the noun
+        list_taker = event_type in ("interest", "talks", "offer") and not _SALE_NOUN.search(text, t_start, t_end) \
+            and after[:1] != [m for m in after[:1] if m.method == "anaphor"]
+        if after and (list_taker or _JOINT.match(text, t_start)):
             return [(m, True) for m in after if m.start < clause[1] or m is after[0]]
         if after:
             chosen = [after[0]]
@@ -320,7 +378,7 @@ def _clause(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
     return max([c for c in cuts if c <= pos], default=sent.start), min([c for c in cuts if c > pos], default=sent.end)
 
 
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:while|whereas|but)\b")
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:while|whereas|but)\b|,?\s+and that\b")
 
 
 def _date_owners(text, sent, dates, triggers):
@@ -337,7 +395,10 @@ def _date_owners(text, sent, dates, triggers):
         lo, hi = _clause(text, sent, d.start)
         preceding = [a for a in anchors if lo <= a[0] and a[1] <= d.start]
         following = [a for a in anchors if d.end <= a[0] < hi]
-        if preceding:
+        attributive = [a for a in anchors if 0 <= a[0] - d.end <= 1]  # 'a 2021 contract': the noun it dates
+        if attributive:
+            owner = attributive[0]
+        elif preceding:
             owner = max(preceding, key=lambda a: a[1])
         elif following:
             owner = min(following, key=lambda a: a[0])

@@ -15,8 +15,11 @@ from .mentions import Mention
 
 _PARTY_KINDS = {"state", "government_body", "company", "armed_forces", "group", "anonymous_source"}
 _SUPPLIER_VERB = ("offer", "delivery")  # 'Washington had offered Ankara ...': the subject supplies
-_SUBJECT_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|also|already|now|previously)\s+){0,2}$", re.IGNORECASE)
-COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|was|were|is|are|also|already|now|previously)\s+){0,2}$",
+                          re.IGNORECASE)
+# '14 Su-57Es, 14 Su-34 bombers and 14 Su-35 fighters': a count may head each item of the list
+COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)"
+                         r"(?:the\s+|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several)\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Here:
     the_country: bool  # 'The country is a NATO member ...' refers to the state named last
     given: dict  # system id -> recipient already given to it in this sentence
     trigger_starts: list  # where the sentence's stage words start
+    unnamed: bool = False  # 'with several countries': a party left unnamed
 
 
 THE_COUNTRY = re.compile(r"\b(?:the|this) country\b(?!'s? (?:air force|army|navy|military|defen[cs]e))", re.IGNORECASE)
@@ -181,6 +185,8 @@ def parties(text, system, local, trigger, here, ctx, recipient_of) -> list[tuple
         if marked:
             recipients += _coordinatedstates_in(text, nearest, buyers)  # 'contracts with China and Thailand'
         return [(supplier, r) for r in dict.fromkeys(recipients)]
+    if here.unnamed:
+        return []
     before = [st for st in here.earlier if st != supplier and st not in third]
     recipient = before[-1] if here.the_country and before else recipient_of.get(system.entity_id)
     if recipient is None:
