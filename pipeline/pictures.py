@@ -54,21 +54,34 @@ def timelines(package: Path) -> str:
     for year in range(lo, hi + 1):
         out.append(f'<line x1="{xpos(year):.1f}" y1="35" x2="{xpos(year):.1f}" y2="{height - 35}" stroke="#e0e0e0"/>'
                    f'<text x="{xpos(year):.1f}" y="{height - 20}" text-anchor="middle">{year}</text>')
+    events = marks(events, xpos)
     for i, deal in enumerate(deals):
         y = 50 + i * row
         out.append(f'<text x="{left - 10}" y="{y + 4}" text-anchor="end">{escape(deal)}</text>')
         for e in events[events["deal_id"] == deal].sort_values(["x", "event_id"]).itertuples():
             colour = STAGE_COLOURS[e.event_type]
             fill = colour if e.mode == "asserted" else "white"
-            out.append(f'<circle cx="{xpos(e.x):.1f}" cy="{y}" r="5" fill="{fill}" stroke="{colour}" stroke-width="2">'
+            more = f" (and {e.more} more report{'s' if e.more > 1 else ''})" if e.more else ""
+            out.append(f'<circle cx="{e.px}" cy="{y}" r="5" fill="{fill}" stroke="{colour}" stroke-width="2">'
                        f'<title>{escape(e.event_type)} ({escape(e.mode)}) {escape(e.event_date)}, {escape(e.source_id)}: '
-                       f'{escape(e.evidence[:120])}</title></circle>')
+                       f'{escape(e.evidence[:120])}{more}</title></circle>')
     legend_x = 10
     for stage, colour in STAGE_COLOURS.items():
         out.append(f'<circle cx="{legend_x + 5}" cy="{height - 6}" r="4" fill="{colour}"/>'
                    f'<text x="{legend_x + 12}" y="{height - 2}">{stage}</text>')
         legend_x += 12 + 7 * len(stage) + 12
     return "\n".join(out + ["</svg>"]) + "\n"
+
+
+def marks(events, xpos):
+    """One mark per deal, stage, pixel column and asserted-or-not (marks that look the same on the
+    same spot would hide each other, and a large package would draw hundreds of thousands): the
+    earliest event's evidence in its tooltip, with the number of further reports it stands for."""
+    events = events.assign(px=[round(xpos(x)) for x in events["x"]], hollow=events["mode"] != "asserted")
+    events = events.sort_values(["deal_id", "px", "event_type", "hollow", "x", "event_id"])
+    same = ["deal_id", "px", "event_type", "hollow"]
+    events["more"] = events.groupby(same, sort=False)["event_id"].transform("size") - 1
+    return events.drop_duplicates(same, keep="first")
 
 
 def supply_overview(package: Path) -> str:
