@@ -34,7 +34,7 @@ from .rows import ARTICLE_TABLES, article_rows, arrow_rows
 # The code whose change must invalidate cached extraction results.
 _EXTRACTOR_FILES = ("pipeline/boilerplate.py", "pipeline/text.py", "pipeline/resolve.py", "pipeline/registry.py",
                     "pipeline/corpus.py", "pipeline/rows.py", "pipeline/extract")
-_PARALLEL_FROM = 200  # articles; below this, starting processes costs more than it saves
+PARALLEL_FROM = 200  # articles; below this, starting processes costs more than it saves
 _INDEX = "index.pickle"  # generation token; article key -> (source_id, discovered entities)
 
 
@@ -82,7 +82,7 @@ def extract_corpus(sources: list[Source], registry: Registry, cache_dir: Path | 
     workers = workers or os.cpu_count() or 1
     if todo and executor is not None:
         parts += _run_batches(executor, todo, registry, 8 * workers)
-    elif len(todo) >= _PARALLEL_FROM and workers > 1:
+    elif len(todo) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             parts += _run_batches(pool, todo, registry, 8 * workers)
     elif todo:
@@ -166,7 +166,7 @@ def _write_cache(cache_dir: Path, result: Extraction) -> None:
 
 def _bar(total: int):
     """A progress bar on a terminal for long runs; None otherwise."""
-    if total < _PARALLEL_FROM or not sys.stderr.isatty():
+    if total < PARALLEL_FROM or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
@@ -174,7 +174,7 @@ def _bar(total: int):
 
 
 def _progress(items: list):
-    if len(items) < _PARALLEL_FROM or not sys.stderr.isatty():
+    if len(items) < PARALLEL_FROM or not sys.stderr.isatty():
         return items
     from tqdm import tqdm
 
