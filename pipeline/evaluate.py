@@ -28,7 +28,8 @@ from .extract.discover import slug
 from .registry import load_registry
 
 GOLD = REPO_ROOT / "tests" / "gold"
-SETS = {"seeds": DEFAULT_SOURCES, "unseen": GOLD / "unseen" / "texts", "heldout": GOLD / "heldout" / "texts"}
+SETS = {"seeds": DEFAULT_SOURCES, "unseen": GOLD / "unseen" / "texts", "heldout": GOLD / "heldout" / "texts",
+        "heldout2": GOLD / "heldout2" / "texts"}
 
 
 @dataclass(frozen=True)

@@ -70,3 +70,11 @@ def test_matching_is_one_to_one():
     pred = [("a", (0, 5))]
     score = evaluate._score("x", gold, pred, lambda g, p: g == p)
     assert (score.precision, score.recall) == (1.0, 0.5)
+
+
+@pytest.mark.parametrize("set_name", ["heldout", "heldout2"])
+def test_held_out_sets_extract_and_score(set_name):
+    """Every held-out text goes through extraction (g01 once crashed discovery: a name whose span was
+    taken left its surname behind) and every measure is scored against a non-empty gold."""
+    scores = {s.name: s for s in evaluate.evaluate(set_name)}
+    assert all(s.n_gold > 0 and s.n_pred > 0 for s in scores.values())

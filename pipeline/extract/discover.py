@@ -127,16 +127,18 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
     def free(s, e, spans=None):
         return not any(a < e and s < b for a, b in (taken if spans is None else spans))
 
-    def add(entity: NewEntity, s: int, e: int):
+    def add(entity: NewEntity, s: int, e: int) -> bool:
+        """Record a mention of `entity` at s:e unless the span is taken; True if recorded."""
         nested_ok = entity.kind == "anonymous_source"  # 'A State Department spokesperson' holds an organisation
         if not free(s, e, speaker_spans + anon_spans if nested_ok else None) or not slug(entity.name):
-            return
+            return False
         if nested_ok:
             anon_spans.append((s, e))
         entities.setdefault(entity.id, entity)
         mentions.append(Mention(s, e, entity.entity_type, entity.id, "discovered", text[s:e]))
         taken.append((s, e))
         surfaces.setdefault(text[s:e], entity.id)
+        return True
 
     zones = [(z.start, z.end) for z in source.zones if z.kind == "body"]
     known_ids = set(registry.actors) | set(registry.systems)
@@ -155,8 +157,7 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
             if entity.id not in known_ids:
                 add(entity, s, e)
         for s, e, entity in _people(text, zs, ze, registry, known):
-            if entity.id not in known_ids:
-                add(entity, s, e)
+            if entity.id not in known_ids and add(entity, s, e):
                 surfaces.setdefault(entity.name.split()[-1], entity.id)
                 if entity.role:  # 'Defense Minister Hulusi Akar' ... 'the minister'
                     head = entity.role.split()[-1].lower().rstrip(".")
