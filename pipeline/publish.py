@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 
 from . import __version__, schemas
 from .corpus import Source
+from .tables import parquet_path
 
 DB_FILE = "data/arms.duckdb"
 VIEWS_FILE = "data/views.sql"
@@ -41,7 +42,8 @@ def write_package(folder: Path, tables: dict[str, pd.DataFrame], sources: list[S
         for table, df in tables.items():
             arrow = to_arrow(table, df)
             write_csv(con, arrow, folder / f"data/csv/{table}.csv")
-            pq.write_table(arrow, folder / f"data/parquet/{table}.parquet", compression="zstd")
+            (folder / parquet_path(table)).parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(arrow, folder / parquet_path(table), compression="zstd")
     finally:
         con.close()
     (folder / "datapackage.json").write_text(descriptor_json(folder, sources), encoding="utf-8")
@@ -102,13 +104,13 @@ def descriptor(folder: Path, sources: list[Source]) -> dict:
     resources = []
     for table in schemas.TABLES:
         schema = json.loads(json.dumps(schemas.load(table)))
-        csv_path, parquet_path = f"data/csv/{table}.csv", f"data/parquet/{table}.parquet"
+        csv_path = f"data/csv/{table}.csv"
         resources.append({
             "name": table, "type": "table", "path": csv_path, "format": "csv", "mediatype": "text/csv",
             "encoding": "utf-8", **_file_facts(Path(folder) / csv_path),
             "description": schema.pop("description", ""),
-            "alternates": [{"path": parquet_path, "format": "parquet", "mediatype": "application/vnd.apache.parquet",
-                            "compression": "zstd", **_file_facts(Path(folder) / parquet_path)}],
+            "alternates": [{"path": parquet_path(table), "format": "parquet", "mediatype": "application/vnd.apache.parquet",
+                            "compression": "zstd", **_file_facts(Path(folder) / parquet_path(table))}],
             "schema": schema,
         })
     return {
@@ -177,7 +179,7 @@ def views_sql() -> str:
         "",
     ]
     for table in schemas.TABLES:
-        lines.append(f"CREATE OR REPLACE VIEW \"{table}\" AS SELECT * FROM read_parquet('data/parquet/{table}.parquet');")
+        lines.append(f"CREATE OR REPLACE VIEW \"{table}\" AS SELECT * FROM read_parquet('data/parquet/{table}/*.parquet');")
     return "\n".join(lines) + "\n"
 
 

@@ -51,16 +51,21 @@ def _vary(paragraph: str, rng: random.Random) -> str:
 
 
 def write_corpus(n: int, out: Path, seed: int = 7) -> Path:
-    """Write `n` synthetic articles (3-7 varied paragraphs each) and their sources.csv into `out`."""
+    """Write `n` synthetic articles (3-7 varied paragraphs each) and their sources.csv into `out`.
+    Every article is distinct: a draw that repeats an earlier article's text is drawn again (the
+    package's expectations reject the same text stored twice)."""
     rng = random.Random(seed)
     paragraphs = _paragraphs()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows, seen = [], set()
     for i in range(n):
-        picked = [_vary(rng.choice(paragraphs), rng) for _ in range(rng.randint(3, 7))]
+        text = None
+        while text is None or text in seen:
+            text = "\n\n".join(_vary(rng.choice(paragraphs), rng) for _ in range(rng.randint(3, 7))) + "\n"
+        seen.add(text)
         sid = f"syn-{seed}-{i:06d}"
-        (out / f"{sid}.txt").write_text("\n\n".join(picked) + "\n", encoding="utf-8")
+        (out / f"{sid}.txt").write_text(text, encoding="utf-8")
         day = rng.randint(1, 28)
         rows.append([sid, "", "Synthetic benchmark article", f"{rng.choice(_YEARS)}-{rng.randint(1, 12):02d}-{day:02d}", ""])
     with open(out / "sources.csv", "w", encoding="utf-8", newline="") as fh:

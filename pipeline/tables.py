@@ -21,6 +21,12 @@ def read_csv_table(folder: Path, table: str) -> pd.DataFrame:
     return arrow.to_pandas().astype(schemas.pandas_dtypes(table))[schemas.columns(table)]
 
 
+def parquet_path(table: str) -> str:
+    """Where a table's Parquet copy lives in a package: a folder per table (what Spark, Trino's Hive
+    connector and DuckDB globs take as a table's location), holding one file for now."""
+    return f"data/parquet/{table}/part-0.parquet"
+
+
 def read_parquet_table(folder: Path, table: str) -> pd.DataFrame:
-    df = pq.read_table(Path(folder) / f"data/parquet/{table}.parquet").to_pandas()
+    df = pq.read_table(Path(folder) / parquet_path(table)).to_pandas()
     return df.astype(schemas.pandas_dtypes(table))[schemas.columns(table)]

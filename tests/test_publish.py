@@ -29,7 +29,7 @@ def _digests(folder):
 def test_layout(built_package):
     for table in schemas.TABLES:
         assert (built_package / f"data/csv/{table}.csv").is_file()
-        assert (built_package / f"data/parquet/{table}.parquet").is_file()
+        assert (built_package / f"data/parquet/{table}/part-0.parquet").is_file()
     assert len(list((built_package / "data/texts").glob("*.txt"))) == 5
     assert (built_package / DB_FILE).is_file() and (built_package / VIEWS_FILE).is_file()
     assert not list(built_package.glob(".staging-*")) and not list(built_package.glob(".previous-*"))
@@ -51,7 +51,7 @@ def test_descriptor(built_package):
 def test_parquet_is_typed_and_zstd(built_package):
     import pyarrow.parquet as pq
     for table in schemas.TABLES:
-        f = pq.ParquetFile(built_package / f"data/parquet/{table}.parquet")
+        f = pq.ParquetFile(built_package / f"data/parquet/{table}/part-0.parquet")
         assert f.schema_arrow.equals(schemas.arrow_schema(table))
         assert f.metadata.row_group(0).column(0).compression == "ZSTD"
 

@@ -12,7 +12,7 @@ def test_archive_holds_the_package_and_verifies(built_package, tmp_path):
     archive = build_archive(built_package, tmp_path / "dist")
     names = tarfile.open(archive).getnames()
     stem = archive.name.removesuffix(".tar.gz")
-    for member in ("datapackage.json", "data/csv/deals.csv", "data/parquet/deals.parquet", "data/arms.duckdb",
+    for member in ("datapackage.json", "data/csv/deals.csv", "data/parquet/deals/part-0.parquet", "data/arms.duckdb",
                    "data/views.sql", "data/texts/001_1696e651a10f4c03.txt"):
         assert f"{stem}/{member}" in names
     verify_archive(archive)

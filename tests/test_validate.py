@@ -61,9 +61,9 @@ def test_text_hash_mismatch_is_caught(package):
 
 
 def test_parquet_that_disagrees_with_csv_is_caught(package):
-    shutil.copy(package / "data/parquet/actors.parquet", package / "data/parquet/systems.parquet")
+    shutil.copy(package / "data/parquet/actors/part-0.parquet", package / "data/parquet/systems/part-0.parquet")
     problems = validate_package(package)
-    assert any("systems-" in p or "data/parquet/systems.parquet" in p for p in problems)
+    assert any("systems-" in p or "data/parquet/systems/part-0.parquet" in p for p in problems)
 
 
 def test_stale_descriptor_hash_is_caught(package):

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from .. import REPO_ROOT
 from ..publish import PUBLISHED, to_arrow, to_csv_bytes
-from ..tables import read_csv_table
+from ..tables import parquet_path, read_csv_table
 from . import validate_package
 
 
@@ -41,7 +41,7 @@ def _table(folder: Path, table: str, change: Callable[[pd.DataFrame], pd.DataFra
     except (ValueError, TypeError):  # Arrow refuses the corruption (a null in a required column)
         arrow = None
     if arrow is not None:
-        pq.write_table(arrow, folder / f"data/parquet/{table}.parquet", compression="zstd")
+        pq.write_table(arrow, folder / parquet_path(table), compression="zstd")
     refresh_descriptor(folder)
 
 
@@ -107,20 +107,20 @@ def _edit_text_file(folder):
 def _parquet_only(folder):
     df = read_csv_table(folder, "deals")
     df.loc[df.index[0], "status"] = "talks" if df.loc[df.index[0], "status"] != "talks" else "offer"
-    pq.write_table(to_arrow("deals", df), folder / "data/parquet/deals.parquet", compression="zstd")
+    pq.write_table(to_arrow("deals", df), folder / parquet_path("deals"), compression="zstd")
     refresh_descriptor(folder)
 
 
 def _parquet_bytes(folder):
     df = read_csv_table(folder, "actors").iloc[:-1]
-    pq.write_table(to_arrow("actors", df), folder / "data/parquet/actors.parquet", compression="zstd")
+    pq.write_table(to_arrow("actors", df), folder / parquet_path("actors"), compression="zstd")
 
 
 def _parquet_type(folder):
-    table = pq.read_table(folder / "data/parquet/sources.parquet")
+    table = pq.read_table(folder / parquet_path("sources"))
     idx = table.schema.get_field_index("n_chars")
     table = table.set_column(idx, "n_chars", table.column("n_chars").cast("string"))
-    pq.write_table(table, folder / "data/parquet/sources.parquet", compression="zstd")
+    pq.write_table(table, folder / parquet_path("sources"), compression="zstd")
     refresh_descriptor(folder)
 
 

@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .. import schemas
-from ..tables import read_parquet_table
+from ..tables import parquet_path, read_parquet_table
 
 # (table, start column, end column, column holding the exact slice, id column)
 SPANS = [
@@ -41,12 +41,13 @@ def check_provenance(folder: Path, tables: dict[str, pd.DataFrame]) -> list[str]
     problems += _span_problems(texts, tables)
     problems += _check_alternates(folder)
     for table in schemas.TABLES:
-        if not (folder / f"data/parquet/{table}.parquet").exists():
-            problems.append(f"provenance: data/parquet/{table}.parquet is missing")
+        path = parquet_path(table)
+        if not (folder / path).exists():
+            problems.append(f"provenance: {path} is missing")
             continue
-        actual = pq.read_schema(folder / f"data/parquet/{table}.parquet").remove_metadata()
+        actual = pq.read_schema(folder / path).remove_metadata()
         if not actual.equals(schemas.arrow_schema(table)):
-            problems.append(f"provenance: data/parquet/{table}.parquet: Arrow schema differs from the Table Schema")
+            problems.append(f"provenance: {path}: Arrow schema differs from the Table Schema")
         elif not tables[table].equals(read_parquet_table(folder, table)):
             problems.append(f"provenance: {table}: CSV and Parquet copies differ")
     return problems
