@@ -16,7 +16,7 @@ from . import DEFAULT_SOURCES, REGISTRY_DIR, REPO_ROOT
 from .assemble import deal_id, tables_from_rows
 from .corpus import read_corpus
 from .errors import ValidationFailed
-from .extract_all import PARALLEL_FROM, extract_corpus
+from .extract_all import extract_corpus
 from .overrides import apply_overrides, load_overrides
 from .publish import DB_FILE, swap_in, write_duckdb, write_package, write_views_for_people
 from .registry import load_registry
@@ -41,15 +41,9 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
         articles = read_corpus(Path(sources))
         reg = load_registry(Path(registry))
         overrides = load_overrides(Path(sources), articles)
-    # GX loads in its worker process beside this one: during extraction when that runs here on one
-    # core, else once the extraction processes are done with every core.
-    serial = executor is None and len(articles) < PARALLEL_FROM
-    if serial:
-        warm_up()
-    with clock("extract"):
-        extraction = extract_corpus(articles, reg, out / CACHE_DIR if cache else None, workers, executor)
-    if not serial:
-        warm_up()
+    with clock("extract"):  # GX loads in its worker process as soon as a core is free
+        extraction = extract_corpus(articles, reg, out / CACHE_DIR if cache else None, workers, executor,
+                                    core_free=warm_up)
     with clock("assemble"):
         rows = {"sources": [source_row(s) for s in articles], **extraction.tables}
         for table in {o.table for o in overrides}:  # overrides edit rows as dicts

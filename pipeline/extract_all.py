@@ -19,6 +19,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -72,19 +73,27 @@ def article_key(source: Source, registry: Registry) -> str:
 
 
 def extract_corpus(sources: list[Source], registry: Registry, cache_dir: Path | None = None,
-                   workers: int | None = None, executor: Executor | None = None) -> Extraction:
+                   workers: int | None = None, executor: Executor | None = None,
+                   core_free: Callable[[], None] | None = None) -> Extraction:
     """Rows and discoveries for every article; cached ones are read back, not recomputed, and the
-    cache is rewritten to hold exactly this corpus's articles."""
+    cache is rewritten to hold exactly this corpus's articles. `core_free()` is called as soon as
+    this machine has a core to spare: at once when the work is elsewhere (a cluster), small
+    (in this process) or cached, else when the local pool is done."""
     keys = {s.source_id: article_key(s, registry) for s in sources}
     cached = _read_cache(cache_dir, keys) if cache_dir else None
     todo = [s for s in sources if cached is None or s.source_id not in cached.entities]
     parts = [cached] if cached is not None else []
     workers = workers or os.cpu_count() or 1
+    local_pool = executor is None and len(todo) >= PARALLEL_FROM and workers > 1
+    if core_free is not None and not local_pool:
+        core_free()
     if todo and executor is not None:
         parts += _run_batches(executor, todo, registry, 8 * workers)
-    elif len(todo) >= PARALLEL_FROM and workers > 1:
+    elif local_pool:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             parts += _run_batches(pool, todo, registry, 8 * workers)
+        if core_free is not None:
+            core_free()
     elif todo:
         parts.append(extract_batch(_progress(todo), registry))
     result = _combine(parts)
