@@ -364,3 +364,29 @@ def test_afterwards_before_that_is_the_reporters(registry):
     got = _indirect(_article(registry, "MAKS\n\nPutin told reporters afterwards that the two leaders had discussed "
                                        "possible deliveries of the Su-35.\n"))
     assert list(got) == ["the two leaders had discussed possible deliveries of the Su-35"]
+
+
+def test_single_quote_marks_and_a_relative_clause_cue(registry):
+    got = _article(registry, "Radars\n\n'This is about helping Armenia defend itself, not about fuelling an arms "
+                             "race,' Lecornu told a joint news conference with Defence Minister Suren Papikyan, who "
+                             "called the agreements \"a milestone\". Azerbaijan's foreign ministry objected.\n\n"
+                             "Asked about the cost, Defence Minister Jan Nowak said: \u2018Security has no price. "
+                             "But this is also an investment.\u2019 The workers' union agreed.\n")
+    direct, _ = got["This is about helping Armenia defend itself, not about fuelling an arms race"]
+    assert (direct.kind, direct.speaker_text, direct.cue) == ("direct", "Lecornu", "told")
+    partial, name = got["a milestone"]
+    assert (partial.kind, name, partial.cue) == ("partial", "Suren Papikyan", "called")
+    second, name = got["Security has no price. But this is also an investment."]
+    assert (second.kind, name) == ("direct", "Jan Nowak")
+    assert not any("union" in t or "Azerbaijan" in t for t in got)  # apostrophes pair with nothing
+
+
+def test_complaint_question_and_a_described_subject(registry):
+    got = _indirect(_article(registry, "CSTO\n\nArmenia, a member of the Russian-led CSTO alliance, has complained "
+                                       "that Moscow failed to deliver weapons. Washington has made clear that the deal "
+                                       "could expose Cairo to sanctions. Turkey has questioned whether the army can "
+                                       "absorb so many vehicles. Police questioned the driver.\n"))
+    assert got["Moscow failed to deliver weapons"][0].speaker_id == "armenia"
+    assert got["the deal could expose Cairo to sanctions"][0].cue == "made clear"
+    assert got["whether the army can absorb so many vehicles"][0].speaker_id == "turkey"
+    assert len(got) == 3
