@@ -390,3 +390,20 @@ def test_complaint_question_and_a_described_subject(registry):
     assert got["the deal could expose Cairo to sanctions"][0].cue == "made clear"
     assert got["whether the army can absorb so many vehicles"][0].speaker_id == "turkey"
     assert len(got) == 3
+
+
+def test_unnamed_groups_and_unattributed_suggestions_speak(registry):
+    got = _indirect(_article(registry, "J-10C\n\nKhan did not say how many jets Pakistan had ordered, but officials "
+                                       "have previously said the contract covers 25 aircraft. Pakistani media have "
+                                       "reported that the air force is also in talks with Beijing. According to "
+                                       "Venezuelan officials, the team is working on the S-300VM systems. The "
+                                       "officials said nothing else. Mohamad dismissed suggestions that the "
+                                       "government had dropped plans for a multirole fighter.\n"))
+    for content, group in (("the contract covers 25 aircraft", "officials"),
+                           ("the air force is also in talks with Beijing", "Pakistani media"),
+                           ("the team is working on the S-300VM systems", "Venezuelan officials"),
+                           ("the government had dropped plans for a multirole fighter", "suggestions")):
+        st, name = got[content]
+        assert (st.speaker_id.startswith("anon-"), name) == (True, group)
+    # 'The officials' refers back to the group named before, it is no group of its own
+    assert got["nothing else"][0].speaker_id == got["the contract covers 25 aircraft"][0].speaker_id

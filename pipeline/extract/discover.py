@@ -8,7 +8,8 @@ alias; a person is two to four capitalised words that a title precedes ("Defense
 Akar") or a reporting verb follows or precedes ("Geng Shuang said", "said Li Shangfu"), and their
 surname alone later; media are names that "reported" or that someone "told"; an anonymous source is
 "a/an ... official|source|spokesperson|officer|diplomat ..." that speaks or is cited ("citing a source
-in ..."), unnamed groups ("a group of lawmakers", "rights groups"), and unattributed "(media) reports that";
+in ...", "according to a Western diplomat"), unnamed groups ("a group of lawmakers", "rights groups",
+"Venezuelan officials": unnamed.py), and unattributed "(media) reports / suggestions that";
 "the Trump administration" is a government body, as is a ministry known by its portfolio ("the defence
 ministry", "foreign ministry spokesman ...") when no ministry was named before; a person known only by a role
 ("the Turkish president") when the article names no one with that title; a system is a designation such as
@@ -25,6 +26,7 @@ from ..corpus import Source
 from ..registry import Registry
 from ..resolve import SpeakerResolver
 from .mentions import Mention
+from .unnamed import unnamed_groups
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capital letters, Latin-1 and Latin Extended-A (Işık, Şahin, Ğ)
 _WORD = rf"[{_UP}][\w’'\-]*"
@@ -74,7 +76,7 @@ _ANON = re.compile(
     re.IGNORECASE)
 # a source that an outlet cites: 'Kommersant reported, citing a source in the defence industry'
 _CITED_ANON = re.compile(
-    r"\b(?:citing|quoting)\s+(?:an?|one)\s+(?P<core>(?:[\w\-’']+\s+){0,3}?(?:source|official|diplomat|officer|insider)"
+    r"\b(?:citing|quoting|according\s+to)\s+(?:an?|one)\s+(?P<core>(?:[\w\-’']+\s+){0,3}?(?:source|official|diplomat|officer|insider)"
     r"(?:\s+(?:in|at|of|from|close\s+to|familiar\s+with)\s+(?:the\s+)?"
     r"(?:(?!(?:on|in|as|and|who|that|last|this|said|told)\b)[\w\-’']+\s?){1,3})?)")
 # unnamed groups that speak: 'people familiar with the matter', 'a group of U.S. lawmakers', 'Human rights groups'
@@ -86,8 +88,9 @@ _GROUP_ANON = re.compile(r"(?:\bpeople (?:familiar with|close to|briefed on) the
                          r"(?:said|told|say|says|warned|urged|argued|accused|demanded|called)\b)")
 
 # unattributed reports as a source: 'reacted to reports that ...', 'declined to comment on media reports that ...'
-_REPORTS_ANON = re.compile(r"\b(?:to|on|of|about|amid|despite|denying|denied|dismissed|rejected)\s+"
-                           r"(?P<core>(?:(?:recent|earlier|unconfirmed|media|press|news)\s+){0,2}reports)(?=\s+that\b)")
+_REPORTS_ANON = re.compile(r"\b(?:to|on|of|about|amid|despite|denying|denied|dismiss(?:ed|ing|es)|reject(?:ed|ing|s))\s+"
+                           r"(?P<core>(?:(?:recent|earlier|unconfirmed|media|press|news)\s+){0,2}"
+                           r"(?:reports|suggestions|claims|rumou?rs|speculation))(?=\s+that\b)")
 # 'the Trump administration': a government known by its leader's name
 _ADMINISTRATION = re.compile(rf"\b{_WORD}\s+administration\b")
 
@@ -327,10 +330,13 @@ def _media(text, zs, ze):
 
 
 def _anonymous(text, zs, ze, registry, known, source_id, found):
-    for m in [*_ANON.finditer(text, zs, ze), *_CITED_ANON.finditer(text, zs, ze), *_GROUP_ANON.finditer(text, zs, ze),
-              *_REPORTS_ANON.finditer(text, zs, ze)]:
-        s = m.start("core") if "core" in m.groupdict() and m.group("core") else m.start()
-        e = m.end()
+    demonyms = {d for a in registry.actors.values() if a.kind == "state" for d in a.demonyms}
+    spans = [(m.start("core") if "core" in m.groupdict() and m.group("core") else m.start(), m.end())
+             for m in [*_ANON.finditer(text, zs, ze), *_CITED_ANON.finditer(text, zs, ze),
+                       *_GROUP_ANON.finditer(text, zs, ze), *_REPORTS_ANON.finditer(text, zs, ze)]]
+    groups = [(s, e) for s, e in unnamed_groups(text, zs, ze, demonyms)
+              if not any(k.entity_type == "actor" and k.start < e <= k.end for k in known)]  # 'U.S. officials' is known
+    for s, e in [*spans, *groups]:
         phrase = text[s:e].rstrip(" ,.")
         e = s + len(phrase)
         state = _state_in(text, s, e, registry, known)

@@ -4,7 +4,7 @@ Read per body sentence that holds no direct quote; several statements may come f
 (overlapping finds keep the first):
 - 'According to X, CONTENT' and 'CONTENT, according to X';
 - 'CONTENT, X said [on Tuesday][, signalling ...]' (content first);
-- nominal cues: "Washington's warning that CONTENT", '(media) reports that CONTENT';
+- nominal cues: "Washington's warning that CONTENT", '(media) reports / suggestions that CONTENT';
 - '..., saying CONTENT': the subject of the sentence speaks;
 - 'X [has] said / told Y / warned Z [in a statement] [that] CONTENT', with the speaker at the start
   of the sentence, after a subordinator ('after Washington threatened sanctions ...') or shared by a
@@ -66,7 +66,7 @@ _ACCORDING = re.compile(r"^According to (?P<spk>[^,]{1,80}),\s+(?P<content>.+?)$
 _ACCORDING_AFTER = re.compile(r"^(?P<content>.+?),\s+according\s+to\s+(?P<spk>[^,]{1,80})$")
 _SAYING = re.compile(r",\s+(?P<cue>saying|adding)\s+(?:that\s+)?")
 _NOMINAL = re.compile(r"(?:(?P<poss>[’']s)\s+(?:warnings?|claims?|assertions?|statement|insistence|arguments?|assurances?|"
-                      r"demands?|promises?|threats?|pledges?|announcement|position)|\b(?P<reports>reports?))\s+that\s+")
+                      r"demands?|promises?|threats?|pledges?|announcement|position)|\b(?P<reports>reports?|suggestions?|claims|rumou?rs|speculation))\s+that\s+")
 _PREPOSITION = re.compile(r"(?:of|on|about|upon)\b")  # 'commented on the situation', 'warns Egypt of ...'
 # a name the article gives no more of ('Lavrov said ...'): the speaker is kept as written, unresolved
 _PROPER_NAME = re.compile(r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
