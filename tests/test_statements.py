@@ -407,3 +407,13 @@ def test_unnamed_groups_and_unattributed_suggestions_speak(registry):
         assert (st.speaker_id.startswith("anon-"), name) == (True, group)
     # 'The officials' refers back to the group named before, it is no group of its own
     assert got["nothing else"][0].speaker_id == got["the contract covers 25 aircraft"][0].speaker_id
+
+
+def test_a_concern_the_ministry_dismissed_is_the_reporters_and_the_ministrys(registry):
+    got = _article(registry, "K2\n\nThe tanks will be assembled in Gliwice, the defence ministry said.\n\n"
+                             "Opposition politicians have questioned whether the army can absorb so many new "
+                             "vehicles, a concern the ministry dismissed as \u201cunfounded\u201d.\n")
+    question, name = got["whether the army can absorb so many new vehicles"]
+    assert (question.kind, name) == ("indirect", "Opposition politicians")
+    partial, _ = got["unfounded"]
+    assert (partial.kind, partial.speaker_id, partial.cue) == ("partial", got["The tanks will be assembled in Gliwice"][0].speaker_id, "dismissed")

@@ -12,7 +12,7 @@ Read per body sentence that holds no direct quote; several statements may come f
   content ('condemned the test'); 'praised Turkey as "..."' is the partial quote's, not a statement.
 Negated reporting ('Neither Moscow nor Cairo has confirmed', 'has not said') is no statement, and
 the content stops before trailing clauses that are the reporter's (', days after ...', ', in the
-latest sign of ...', ', signalling ...', ' but gave no details').
+latest sign of ...', ', signalling ...', ' but gave no details', ', a concern the ministry dismissed').
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ _TRAILING = re.compile(
     rf"|{_TIME_CLAUSE}"
     r"|signall?ing\b|denying\b|adding\b|brushing\b|defying\b|according\s+to\b|citing\b|quoting\b|speaking\b|"
     r"asking\b|saying\b)"
+    r"|,\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:concern|claim|charge|criticism|accusation|allegation|argument|suggestion|worry|"
+    r"fear|view)\s+(?:that\s+|which\s+)?(?:the|a|an|[A-Z]\w+)\b"
     r"|\s+(?:but|and)\s+(?:gave|declined|refused|offered\s+no|provided\s+no)\b")
 _CONTENT_FIRST = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUE})\b"

@@ -41,8 +41,11 @@ _SPLIT_GAP = re.compile(r"[\s,]*[^“”\"]{1,80}?,\s*")
 _MIN_PARTIAL_WORDS = 3  # 'S-400 "Triumph"' is a name in quotes, not a statement
 # 'called the decision "unfair"', 'described the talks as being at "an advanced stage"': a verb of
 # characterising makes even a one-word lowercase quote a partial quote of the subject's words
-_CHARACTERISING = r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed)"
-_CHARACTERISING_WORD = re.compile(_CHARACTERISING)
+_CHARACTERISING_WORD = re.compile(r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed|"
+                                  r"dismissed|dismisses|rejected|rejects)")
+# 'dismissed the concern as "unfounded"': dismissing characterises only with an 'as' after it
+_CHARACTERISING = (r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed|"
+                   r"(?:dismiss(?:ed|es)|reject(?:ed|s))(?=\s+(?:[^.;:“”\"]{0,60}\s)?as\s))")
 _CHARACTERISED = re.compile(rf"\b{_CHARACTERISING}\s+[^.;:“”\"]{{0,80}}$")
 
 
@@ -225,20 +228,40 @@ def _cue_before(text, start, open_pos, resolver):
 
 # a relative clause whose verb is the cue: the name before ', who' speaks
 _WHO_BEFORE = re.compile(r",\s+who\s+(?:also\s+|has\s+|had\s+|later\s+)?$")
+_DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w-]*\s$")
 _SUBJECT_CUE = re.compile(rf"\b(?:{_CUE}|{_CHARACTERISING})\b")
 
 
 def _subject_cue(text, sentence_start, open_pos, resolver):
-    """'Chemezov praised Turkey as "..."': the speaker is the subject of a cue verb before the quote."""
-    for cue in _SUBJECT_CUE.finditer(text, sentence_start, open_pos):
+    """'Chemezov praised Turkey as "..."': the speaker is the subject of a cue verb before the quote;
+    the words right before a characterising verb nearest the quote come first ('a move Beijing called
+    "..."', '..., a concern the ministry dismissed as "..."')."""
+    cues = list(_SUBJECT_CUE.finditer(text, sentence_start, open_pos))
+    for cue in reversed([c for c in cues if _CHARACTERISING_WORD.fullmatch(c.group(0))]):
+        slot = subject_slot(text, sentence_start, cue.start())
+        spk = _speaker(text, slot[0], slot[1], cue.group(0), resolver) if slot \
+            else _named_before(text, sentence_start, cue, resolver)
+        if spk is not None:
+            return spk
+    for cue in cues:
         slot = subject_slot(text, sentence_start, cue.start())
         if slot:
             return _speaker(text, slot[0], slot[1], cue.group(0), resolver)
-        # 'a move Beijing called "..."', 'what Ankara describes as "..."': a name right before the verb
-        named = resolver.mention_ending_at(cue.start() - 1) if text[cue.start() - 1] == " " else None
-        who = _WHO_BEFORE.search(text, sentence_start, cue.start())
-        if named is None and who is not None:  # '... with Defence Minister Suren Papikyan, who called it "..."'
-            named = resolver.mention_ending_at(who.start())
-        if named is not None and _CHARACTERISING_WORD.fullmatch(cue.group(0)):
-            return _speaker(text, named.start, named.end, cue.group(0), resolver)
+    return None
+
+
+def _named_before(text, sentence_start, cue, resolver):
+    """The speaker named right before a characterising verb: a name ('what Ankara describes as'), a
+    name before ', who' ('Suren Papikyan, who called it'), or a description that refers back ('the ministry')."""
+    named = resolver.mention_ending_at(cue.start() - 1) if text[cue.start() - 1] == " " else None
+    who = _WHO_BEFORE.search(text, sentence_start, cue.start())
+    if named is None and who is not None:
+        named = resolver.mention_ending_at(who.start())
+    if named is not None:
+        return _speaker(text, named.start, named.end, cue.group(0), resolver)
+    described = _DESCRIBED_BEFORE.search(text, sentence_start, cue.start())
+    if described is not None:
+        spk = _speaker(text, described.start(), described.end() - 1, cue.group(0), resolver)
+        if spk is not None and spk[0] is not None:
+            return spk
     return None
