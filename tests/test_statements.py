@@ -417,3 +417,13 @@ def test_a_concern_the_ministry_dismissed_is_the_reporters_and_the_ministrys(reg
     assert (question.kind, name) == ("indirect", "Opposition politicians")
     partial, _ = got["unfounded"]
     assert (partial.kind, partial.speaker_id, partial.cue) == ("partial", got["The tanks will be assembled in Gliwice"][0].speaker_id, "dismissed")
+
+
+def test_a_spokesman_known_by_his_office_confirms_a_report(registry):
+    got = _indirect(_article(registry, "Rafale\n\nCAIRO \u2014 Egypt has signed a contract for 30 additional Rafale "
+                                       "fighter jets from France, the Egyptian military spokesman said on Tuesday, "
+                                       "confirming an order first revealed by the French website Disclose.\n"))
+    said, name = got["Egypt has signed a contract for 30 additional Rafale fighter jets from France"]
+    confirmed, _ = got["an order first revealed by the French website Disclose"]
+    assert (name, said.speaker_id.startswith("role-")) == ("Egyptian military spokesman", True)
+    assert (confirmed.speaker_id, confirmed.cue) == (said.speaker_id, "confirming")

@@ -12,8 +12,8 @@ in ...", "according to a Western diplomat"), unnamed groups ("a group of lawmake
 "Venezuelan officials": unnamed.py), and unattributed "(media) reports / suggestions that";
 "the Trump administration" is a government body, as is a ministry known by its portfolio ("the defence
 ministry", "foreign ministry spokesman ...") when no ministry was named before; a person known only by a role
-("the Turkish president") when the article names no one with that title; a system is a designation such as
-"Su-57", "TOS-1A" or "AK-103".
+("the Turkish president", "the Egyptian military spokesman") when the article names no one with that
+title; a system is a designation such as "Su-57", "TOS-1A" or "AK-103".
 """
 
 from __future__ import annotations
@@ -223,7 +223,8 @@ _MINISTRY = re.compile(r"(?:\b(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>\b(?:defen[cs]e|
 
 _ROLE_HOLDER = re.compile(
     r"\b(?P<phrase>[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?P<role>(?:(?:prime|foreign|defen[cs]e|trade|finance|interior)\s+)?"
-    r"minister|(?:vice\s+)?president|king|emir|crown\s+prince|ambassador|envoy|leader))\b")
+    r"minister|(?:vice\s+)?president|king|emir|crown\s+prince|ambassador|envoy|leader"
+    r"|(?:(?:military|army|government|presidential|foreign\s+ministry|defen[cs]e\s+ministry)\s+)?spokes(?:man|woman|person)))\b")
 
 
 def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention]) -> str | None:

@@ -5,7 +5,7 @@ Read per body sentence that holds no direct quote; several statements may come f
 - 'According to X, CONTENT' and 'CONTENT, according to X';
 - 'CONTENT, X said [on Tuesday][, signalling ...]' (content first);
 - nominal cues: "Washington's warning that CONTENT", '(media) reports / suggestions that CONTENT';
-- '..., saying CONTENT': the subject of the sentence speaks;
+- '..., saying CONTENT': the subject of the sentence speaks; '..., X said, confirming CONTENT': X does;
 - 'X [has] said / told Y / warned Z [in a statement] [that] CONTENT', with the speaker at the start
   of the sentence, after a subordinator ('after Washington threatened sanctions ...') or shared by a
   coordinated verb ('confirmed the test and said Turkey would ...'). A noun phrase may be the
@@ -55,8 +55,10 @@ _TRAILING = re.compile(
 _CONTENT_FIRST = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUE})\b"
     rf"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|after|{_TIME_CLAUSE})\b.*)?$")
-# the speaker slot of content-first speech is a noun phrase, not a clause ('but it stalled after Washington')
-_CLAUSE_WORD = re.compile(r"^(?:and|but|or|it|they|which|who|citing|quoting|speaking|asking|according)\b|\b(?:after|before|when|because|since|until|while|if)\b")
+_CONTENT_FIRST_EARLY = re.compile(_CONTENT_FIRST.pattern.replace("^(?P<content>.+),", "^(?P<content>.+?),", 1))
+# the speaker slot of content-first speech is a noun phrase, not a clause ('but it stalled after Washington',
+# 'confirming an order first revealed by ...')
+_CLAUSE_WORD = re.compile(r"^(?:and|but|or|it|they|which|who|citing|quoting|speaking|asking|confirming|dismissing|denying|responding|reacting|referring|noting|adding|saying|according)\b|\b(?:after|before|when|because|since|until|while|if)\b")
 # '..., Qatar's ambassador in Moscow, Fahad Al-Attiyah, told TASS': the role in apposition is the speaker's
 _APPOSED_ROLE = re.compile(
     r",\s+(?P<role>(?:the|a|an|[A-Z][\w-]*[’']s)\s+[^,]{0,80}?\b(?:head|chief|director|minister|spokes\w+|ambassador|"
@@ -66,7 +68,7 @@ _INTRO = re.compile(r"(?:[A-Z]\w+ing|In|At|Asked|During|After|Before|On|Earlier|
 _ROLE_ONLY = re.compile(_APPOSED_ROLE.pattern.replace(r",\s+(?P<role>", "(?:").removesuffix("$"), re.IGNORECASE)
 _ACCORDING = re.compile(r"^According to (?P<spk>[^,]{1,80}),\s+(?P<content>.+?)$")
 _ACCORDING_AFTER = re.compile(r"^(?P<content>.+?),\s+according\s+to\s+(?P<spk>[^,]{1,80})$")
-_SAYING = re.compile(r",\s+(?P<cue>saying|adding)\s+(?:that\s+)?")
+_SAYING = re.compile(r",\s+(?P<cue>saying|adding|confirming)\s+(?:that\s+)?")
 _NOMINAL = re.compile(r"(?:(?P<poss>[’']s)\s+(?:warnings?|claims?|assertions?|statement|insistence|arguments?|assurances?|"
                       r"demands?|promises?|threats?|pledges?|announcement|position)|\b(?P<reports>reports?|suggestions?|claims|rumou?rs|speculation))\s+that\s+")
 _PREPOSITION = re.compile(r"(?:of|on|about|upon)\b")  # 'commented on the situation', 'warns Egypt of ...'
@@ -144,11 +146,21 @@ def _according(text, start, end, resolver, found):
             return
 
 
+def _content_first_match(sentence):
+    """The content-first reading of a sentence: with the last cue, else the first one ('..., the
+    spokesman said, confirming an order first revealed by ...'); None if neither has a noun-phrase speaker."""
+    for pattern in (_CONTENT_FIRST, _CONTENT_FIRST_EARLY):
+        m = pattern.match(sentence)
+        if not (not m or len(m.group("spk").split()) > 12 or _CLAUSE_WORD.search(m.group("spk"))
+                or len(m.group("rest").split()) > 10 or len(m.group("content").split()) < 3 or _NEGATION.search(m.group("spk"))):
+            return m
+    return None  # 'Meanwhile, X argued ...': the words before the comma are not what was said
+
+
 def _content_first(text, start, end, resolver, found):
-    m = _CONTENT_FIRST.match(text[start:end])
-    if not m or len(m.group("spk").split()) > 12 or _CLAUSE_WORD.search(m.group("spk")) or len(m.group("rest").split()) > 10 \
-            or len(m.group("content").split()) < 3 or _NEGATION.search(m.group("spk")):
-        return  # 'Meanwhile, X argued ...': the words before the comma are not what was said
+    m = _content_first_match(text[start:end])
+    if m is None:
+        return
     spk_start, content_end = start + m.start("spk"), start + m.end("content")
     own = text[_content_start(text, start + m.end("cue"), start + m.end("rest"), m.group("cue")):start + m.end("rest")]
     if _INTRO.match(m.group("content")) and len(own.split()) >= 3:
@@ -181,7 +193,7 @@ def _saying(text, start, end, resolver, found):
     # content first ('Serbia has received ..., Vucic said, adding that ...'): the name the sentence
     # starts with is part of what was said, and the speaker of that statement goes on
     subject = None if any(f[3] for f in found) else resolver.mention_starting_at(start)
-    if subject is not None:
+    if subject is not None and m.group("cue") != "confirming":  # 'The jets arrived, confirming reports' says nothing
         yield m.end(), end, speaker(text, subject.start, subject.end, m.group("cue"), resolver)
     elif found:
         yield m.end(), end, (*found[-1][2][:4], m.group("cue"))
