@@ -427,3 +427,11 @@ def test_a_spokesman_known_by_his_office_confirms_a_report(registry):
     confirmed, _ = got["an order first revealed by the French website Disclose"]
     assert (name, said.speaker_id.startswith("role-")) == ("Egyptian military spokesman", True)
     assert (confirmed.speaker_id, confirmed.cue) == (said.speaker_id, "confirming")
+
+
+def test_initials_end_no_sentence_and_a_city_is_the_setting(registry):
+    got = _article(registry, "J-10C\n\nIndian Air Force chief V.R. Chaudhari told reporters in New Delhi that the "
+                             "new jets were \u201cno game changer\u201d.\n")
+    said, name = got["the new jets were \u201cno game changer\u201d"]
+    assert (said.kind, name) == ("indirect", "V.R. Chaudhari")
+    assert got["no game changer"][0].speaker_id == said.speaker_id

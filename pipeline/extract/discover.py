@@ -279,7 +279,9 @@ def _iso(registry: Registry, state: str | None) -> str | None:
 _LOWER_TITLE = re.compile(r"\b(?:chairman|chairwoman|minister|president|secretary|spokes(?:man|woman|person)|ambassador|"
                           r"envoy|chief|head|director|general|senator|lawmaker|analyst|expert|commander|premier|"
                           r"leader|king|emir|official)\s*,?\s*$")
-_PERSON = re.compile(rf"(?P<title>{_TITLES}\s+)?(?P<name>{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*{_WORD}){{1,3}})")
+# initials before a surname ('V.R. Chaudhari', 'A. K. Antony'), not a country's ('U.S.')
+_INITIALS = rf"(?!(?:U\.[SKN]|E\.U)\.)(?:[{_UP}]\.\s?){{1,3}}\s*{_WORD}"
+_PERSON = re.compile(rf"(?P<title>{_TITLES}\s+)?(?P<name>{_INITIALS}|{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*{_WORD}){{1,3}})")
 
 
 def _people(text, zs, ze, registry, known):

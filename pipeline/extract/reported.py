@@ -27,7 +27,8 @@ _OBJECT_VERBS = {"told", "tells", "warned", "warns", "assured"}
 _OBJECT = re.compile(r"\s+(?:reporters|journalists|lawmakers|parliament|(?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})"
                      r"(?=\s|,|$)")
 _SETTING = re.compile(
-    rf"\s*,?\s+(?:(?:on|last|this|next|in|earlier|late|early)\s+(?:the\s+)?(?:week|month|year|{WEEKDAY}|[A-Z]\w+|\d{{4}})\b"
+    r"\s*,?\s+(?:in\s+[A-Z]\w+(?:\s+[A-Z]\w+){1,2}(?=\s*,|\s+that\b)|"  # 'told reporters in New Delhi that'
+    rf"(?:on|last|this|next|in|earlier|late|early)\s+(?:the\s+)?(?:week|month|year|{WEEKDAY}|[A-Z]\w+|\d{{4}})\b"
     rf"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)|{WEEKDAY}|today|yesterday|previously|also|afterwards?"
     r"|in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|letter|briefing|speech|post|"
     r"message|tweet|report|meeting|press\s+conference)\b)")
