@@ -435,3 +435,14 @@ def test_initials_end_no_sentence_and_a_city_is_the_setting(registry):
     said, name = got["the new jets were \u201cno game changer\u201d"]
     assert (said.kind, name) == ("indirect", "V.R. Chaudhari")
     assert got["no game changer"][0].speaker_id == said.speaker_id
+
+
+def test_it_said_is_the_body_that_spoke_last(registry):
+    got = _indirect(_article(registry, "Yak\n\nDHAKA \u2013 Six Yak-130 aircraft arrived on Saturday, the Defence "
+                                       "Ministry said. The remaining ten will be handed over by mid-2016, it said. It "
+                                       "said the pilots had been trained in Russia.\n\nIt was a good day, Ivan Petrov "
+                                       "said. The weather was fine, it said.\n"))
+    body = got["Six Yak-130 aircraft arrived on Saturday"][0].speaker_id
+    assert got["The remaining ten will be handed over by mid-2016"][0].speaker_id == body
+    assert got["the pilots had been trained in Russia"][0].speaker_id == body
+    assert "The weather was fine" not in got  # a person is 'he' or 'she'

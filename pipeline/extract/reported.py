@@ -3,7 +3,7 @@
 Read per body sentence that holds no direct quote; several statements may come from one sentence
 (overlapping finds keep the first):
 - 'According to X, CONTENT' and 'CONTENT, according to X';
-- 'CONTENT, X said [on Tuesday][, signalling ...]' (content first);
+- 'CONTENT, X said [on Tuesday][, signalling ...]' (content first; ', it said': the body that spoke last);
 - nominal cues: "Washington's warning that CONTENT", '(media) reports / suggestions that CONTENT';
 - '..., saying CONTENT': the subject of the sentence speaks; '..., X said, confirming CONTENT': X does;
 - 'X [has] said / told Y / warned Z [in a statement] [that] CONTENT', with the speaker at the start
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..resolve import PRONOUN
+from ..resolve import PRONOUN, PRONOUN_REACH
 from .cues import CONNECTIVE, CUE, DATELINE, FILLER, WEEKDAY, speaker
 
 _CUE_WORD = re.compile(rf"\b{CUE}\b")
@@ -91,7 +91,7 @@ _SPEAKER_NOUN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|source|m
 def find_indirect(text, sentences, quote_spans, resolver, make) -> list:
     """Indirect statements of the body sentences that hold no direct quote; `make(start, end, speaker)`
     builds one statement from a content span and a speaker tuple."""
-    out = []
+    out, last = [], None  # last: the speaker of the previous statement, for 'it said'
     for sent in sentences:
         if sent.kind != "body" or any(a < sent.end and b > sent.start for a, b in quote_spans):
             continue
@@ -110,10 +110,22 @@ def find_indirect(text, sentences, quote_spans, resolver, make) -> list:
                 continue  # the sentence's cue is after its content: no other verb there reports speech
             for s, e, spk, *flag in finder(text, start, end, resolver, found):
                 s, e = _content(text, s, e)
+                spk = _it(spk, last, resolver)
                 if e > s and not any(a < e and s < b for a, b, *_ in found) and _is_speaker(spk):
                     found.append((s, e, spk, bool(flag and flag[0])))
         out.extend(make(s, e, spk) for s, e, spk, _ in found)
+        last = found[-1][2] if found else last
     return out
+
+
+def _it(spk, last, resolver):
+    """'The remaining ten will be handed over by mid-2016, it said': 'it' is the body (or state) that
+    spoke last, if it spoke close enough before (PRONOUN_REACH); people are 'he' and 'she'."""
+    if spk is None or spk[1].lower() != "it" or last is None or last[0] is None:
+        return spk
+    if resolver.kind(last[0]) == "person" or spk[2] - (last[2] or 0) > PRONOUN_REACH:
+        return spk
+    return (last[0], *spk[1:])
 
 
 def _is_speaker(spk) -> bool:
@@ -152,7 +164,7 @@ def _content_first_match(sentence):
     spokesman said, confirming an order first revealed by ...'); None if neither has a noun-phrase speaker."""
     for pattern in (_CONTENT_FIRST, _CONTENT_FIRST_EARLY):
         m = pattern.match(sentence)
-        if not (not m or len(m.group("spk").split()) > 12 or _CLAUSE_WORD.search(m.group("spk"))
+        if not (not m or len(m.group("spk").split()) > 12 or (_CLAUSE_WORD.search(m.group("spk")) and m.group("spk") != "it")
                 or len(m.group("rest").split()) > 10 or len(m.group("content").split()) < 3 or _NEGATION.search(m.group("spk"))):
             return m
     return None  # 'Meanwhile, X argued ...': the words before the comma are not what was said
@@ -218,7 +230,7 @@ def _verb_clauses(text, start, end, resolver, found):
             spk = speaker(text, at[0], at[1], m.group(0), resolver)
         else:
             spk = _embedded_subject(text, start, m.start(), m.group(0), resolver)
-        if not _is_speaker(spk):
+        if not _is_speaker(spk) and not (spk and spk[1].lower() == "it"):  # 'It said ...': see _it
             continue
         content = _content_start(text, m.end(), end, m.group(0))
         stop = end
