@@ -7,8 +7,8 @@ that names the person only afterwards) the first one in the next few sentences. 
 from the words just before a person's name and from an apposition after it ('Qatar's ambassador in
 Moscow, Fahad Al-Attiyah', 'Dmitry Shugaev, director of ...'), and from the registry's role.
 Other definite descriptions refer back too: 'the official' / 'the source' to the last anonymous
-source with that noun, 'the (defence) ministry' to the last body whose name has those words, and
-'report' (a headline's 'report says') to the outlet the article cites.
+source with that noun, 'the (defence) ministry' and 'an air force statement' to the last body whose
+name has those words, and 'report' (a headline's 'report says') to the outlet the article cites.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ _ANONYMOUS_NOUNS = {"official", "source", "diplomat", "officer", "insider"}
 _BODY_NOUNS = {"ministry", "department", "agency", "embassy", "committee", "council", "service", "office", "company",
                "corporation", "exporter", "manufacturer"}
 _DESCRIPTION = re.compile(
-    r"^(?:(?:the|a)\s+)?(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<noun>"
-    + "|".join(sorted(_ANONYMOUS_NOUNS | _BODY_NOUNS)) + r"|report)$", re.IGNORECASE)
+    r"^(?:(?:the|an?)\s+)?(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<noun>"
+    + "|".join(sorted(_ANONYMOUS_NOUNS | _BODY_NOUNS)) + r"|report|statement)$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"[^.!?;:“”\"]{0,80}$")
 _APPOSITION_AFTER = re.compile(r"^,\s*[^,.;:“”\"]{1,100}")
 
@@ -146,7 +146,11 @@ class SpeakerResolver:
             if before:
                 return max(before, key=lambda a: a.end).entity_id
             return min(after, key=lambda a: a.start).entity_id if after else None
-        words = {_norm(w) for w in re.findall(r"[\w’'-]+", m.group("words") or "")} | {_norm(noun)}
+        words = {_norm(w) for w in re.findall(r"[\w’'-]+", m.group("words") or "")}
+        if noun != "statement":
+            words.add(_norm(noun))
+        elif not words:
+            return None  # 'a joint statement' names no one; 'an air force statement' names the air force
         wanted = "anonymous_source" if noun in _ANONYMOUS_NOUNS else None
         best = None
         for a in self.actors:

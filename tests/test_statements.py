@@ -446,3 +446,12 @@ def test_it_said_is_the_body_that_spoke_last(registry):
     assert got["The remaining ten will be handed over by mid-2016"][0].speaker_id == body
     assert got["the pilots had been trained in Russia"][0].speaker_id == body
     assert "The weather was fine" not in got  # a person is 'he' or 'she'
+
+
+def test_a_statement_of_a_body_named_before_is_that_bodys(registry):
+    got = _indirect(_article(registry, "Yak\n\nSix jets arrived at Bangladesh Air Force base Bangabandhu on "
+                                       "Saturday. Russian pilots will stay for several months, according to an air "
+                                       "force statement. The sides agreed, according to a joint statement.\n"))
+    st, _ = got["Russian pilots will stay for several months"]
+    assert st.speaker_id == "bangladesh-air-force"  # the state's name inside the name is no obstacle
+    assert got["The sides agreed"][0].speaker_id is None

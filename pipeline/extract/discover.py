@@ -130,10 +130,15 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
     def free(s, e, spans=None):
         return not any(a < e and s < b for a, b in (taken if spans is None else spans))
 
-    def add(entity: NewEntity, s: int, e: int) -> bool:
-        """Record a mention of `entity` at s:e unless the span is taken; True if recorded."""
+    state_spans = {(m.start, m.end) for m in known if m.entity_type == "actor" and registry.actors[m.entity_id].kind == "state"}
+
+    def add(entity: NewEntity, s: int, e: int, over_states: bool = False) -> bool:
+        """Record a mention of `entity` at s:e unless the span is taken (`over_states`: but for the
+        names of states inside it); True if recorded."""
         nested_ok = entity.kind == "anonymous_source"  # 'A State Department spokesperson' holds an organisation
-        if not free(s, e, speaker_spans + anon_spans if nested_ok else None) or not slug(entity.name):
+        spans = speaker_spans + anon_spans if nested_ok else \
+            [t for t in taken if not (t in state_spans and s <= t[0] and t[1] <= e and t != (s, e))] if over_states else None
+        if not free(s, e, spans) or not slug(entity.name):
             return False
         if nested_ok:
             anon_spans.append((s, e))
@@ -148,7 +153,7 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
     for zs, ze in zones:
         for s, e, entity in _organisations(text, zs, ze, registry, known):
             if entity.id not in known_ids:
-                add(entity, s, e)
+                add(entity, s, e, over_states=True)  # 'Bangladesh Air Force' holds the state's name
                 acronym = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[e:ze])
                 if acronym:
                     a_s = e + acronym.start(1)
