@@ -32,6 +32,10 @@ _ROLE_CLASSES = (
     ("spokesman", "spokeswoman", "spokesperson"),
     ("analyst", "expert"),
 )
+# unnamed groups and unattributed reports are no 'he' or 'she' ('Venezuelan officials', 'suggestions')
+_PLURAL_SOURCE = re.compile(r"\b(?:reports|suggestions|claims|rumou?rs|speculation|officials|media|politicians|lawmakers|"
+                            r"legislators|diplomats|analysts|experts|sources|critics|activists|MPs|people|groups|"
+                            r"organi[sz]ations|campaigners|watchdogs)$", re.IGNORECASE)
 _ROLE_CLASS = {noun: i for i, nouns in enumerate(_ROLE_CLASSES) for noun in nouns}
 # 'the diplomat', 'envoy', "the country's air force chief", 'The Turkish president', 'the head of ...'
 _ROLE_DESCRIPTION = re.compile(
@@ -88,11 +92,12 @@ class SpeakerResolver:
         return max(hits, key=lambda m: m.end - m.start) if hits else None
 
     def last_speaker_before(self, pos: int) -> str | None:
-        """The person or anonymous source mentioned last before `pos` (for 'he said'), if one is
+        """The person or (single) anonymous source mentioned last before `pos` (for 'he said'), if one is
         mentioned close enough (PRONOUN_REACH characters) for the pronoun to refer to it."""
         best = None
         for m in self.actors:
-            if pos - PRONOUN_REACH <= m.start and m.end <= pos and self.kind(m.entity_id) in _SPEAKING_KINDS:
+            if pos - PRONOUN_REACH <= m.start and m.end <= pos and self.kind(m.entity_id) in _SPEAKING_KINDS \
+                    and not _PLURAL_SOURCE.search(m.surface):
                 if best is None or m.end >= best.end:
                     best = m
         return best.entity_id if best else None

@@ -455,3 +455,12 @@ def test_a_statement_of_a_body_named_before_is_that_bodys(registry):
     st, _ = got["Russian pilots will stay for several months"]
     assert st.speaker_id == "bangladesh-air-force"  # the state's name inside the name is no obstacle
     assert got["The sides agreed"][0].speaker_id is None
+
+
+def test_the_ministry_of_the_minister_named_before(registry):
+    got = _indirect(_article(registry, "FA-50\n\nMalaysia has signed a contract for 18 FA-50 jets, Defence Minister "
+                                       "Mohamad Hasan announced on Friday. Hasan dismissed suggestions that the "
+                                       "government had dropped plans for a fighter. Russia offered Su-35 fighters, but "
+                                       "no talks are taking place, according to the ministry.\n"))
+    st, name = got["Russia offered Su-35 fighters, but no talks are taking place"]
+    assert (st.speaker_id.startswith("role-"), name) == (True, "defence ministry")

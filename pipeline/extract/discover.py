@@ -11,7 +11,8 @@ surname alone later; media are names that "reported" or that someone "told"; an 
 in ...", "according to a Western diplomat"), unnamed groups ("a group of lawmakers", "rights groups",
 "Venezuelan officials": unnamed.py), and unattributed "(media) reports / suggestions that";
 "the Trump administration" is a government body, as is a ministry known by its portfolio ("the defence
-ministry", "foreign ministry spokesman ...") when no ministry was named before; a person known only by a role
+ministry", "foreign ministry spokesman ...", "the ministry" of a minister named before) when no ministry
+was named before; a person known only by a role
 ("the Turkish president", "the Egyptian military spokesman") when the article names no one with that
 title; a system is a designation such as "Su-57", "TOS-1A" or "AK-103".
 """
@@ -220,10 +221,29 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
             ident = f"{state}-{slug(m.group('role'))}" if state else f"role-{source.source_id.replace('_', '-')}-{slug(m.group('role'))}"
             add(NewEntity("actor", ident, text[s:e], kind="government_body", country=_iso(registry, state),
                           parent_id=state), s, e)
+    # 'according to the ministry' with no ministry named: the ministry of the minister named before
+    view = None
+    for zs, ze in zones:
+        for m in _BARE_MINISTRY.finditer(text, zs, ze):
+            s, e = m.start("role"), m.end()
+            portfolio = None
+            for portfolio in _MINISTER.finditer(text, 0, s):
+                pass
+            if portfolio is None or not free(s, e):
+                continue
+            if view is None:
+                view = SpeakerResolver(known + mentions, registry.extended(list(entities.values())), text)
+            if view.described_other(s, e, "ministry") is not None:
+                continue
+            role = f"{portfolio.group('portfolio').lower().replace('defense', 'defence')} ministry"
+            add(NewEntity("actor", f"role-{source.source_id.replace('_', '-')}-{slug(role)}", role,
+                          kind="government_body"), s, e)
     return sorted(entities.values(), key=lambda x: x.id), sorted(mentions, key=lambda m: (m.start, m.end))
 
 
 _MINISTRY = re.compile(r"(?:\b(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>\b(?:defen[cs]e|foreign|interior|finance|trade)\s+ministry)\b")
+_BARE_MINISTRY = re.compile(r"\b[Tt]he\s+(?P<role>ministry)\b(?!\s+of\b)")
+_MINISTER = re.compile(r"\b(?P<portfolio>Defen[cs]e|Foreign|Interior|Finance|Trade)\s+Minister\b")
 
 
 _ROLE_HOLDER = re.compile(
