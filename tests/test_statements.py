@@ -464,3 +464,11 @@ def test_the_ministry_of_the_minister_named_before(registry):
                                        "no talks are taking place, according to the ministry.\n"))
     st, name = got["Russia offered Su-35 fighters, but no talks are taking place"]
     assert (st.speaker_id.startswith("role-"), name) == (True, "defence ministry")
+
+
+def test_a_given_name_alone_is_the_person_named_before(registry):
+    got = _article(registry, "FA-50\n\nMalaysia has signed a contract for 18 FA-50 jets, Defence Minister Mohamad "
+                             "Hasan announced on Friday. A senior air force officer said the jets were needed.\n\n"
+                             "Mohamad dismissed suggestions that the plans were dropped. \"That programme is only "
+                             "postponed,\" he said.\n")
+    assert got["That programme is only postponed"][1] == "Mohamad Hasan"

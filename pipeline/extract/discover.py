@@ -123,6 +123,7 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
     entities: dict[str, NewEntity] = {}
     mentions: list[Mention] = []
     surfaces: dict[str, str] = {}  # surface -> entity id, for later occurrences (surnames, acronyms)
+    given: dict[str, str] = {}  # given name -> person id, used after the surnames (they win a tie)
     anon_spans: list[tuple[int, int]] = []
 
     speaker_spans = [(m.start, m.end) for m in known if m.entity_type == "actor" and
@@ -168,6 +169,9 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
         for s, e, entity in _people(text, zs, ze, registry, known):
             if entity.id not in known_ids and add(entity, s, e):
                 surfaces.setdefault(entity.name.split()[-1], entity.id)
+                first = entity.name.split()[0]
+                if len(entity.name.split()) == 2 and "." not in first and first not in _NOT_NAMES:
+                    given.setdefault(first, entity.id)  # 'Defence Minister Mohamad Hasan' ... 'Mohamad dismissed'
                 if entity.role:  # 'Defense Minister Hulusi Akar' ... 'the minister'
                     head = entity.role.split()[-1].lower().rstrip(".")
                     for article in ("the", "The"):
@@ -181,7 +185,10 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 continue  # 'COVID-19', 'Army-2020', 'MAKS-2021' are not weapons
             category, unroca = next(((c, u) for p, c, u in _DESIGNATION_CATEGORY if p.match(name)), ("other", None))
             add(NewEntity("system", slug(name), name, category=category, unroca_category=unroca), m.start(), m.end())
-    # later occurrences of surnames and acronyms found above
+    # later occurrences of surnames, given names (Malay, Arab and Indonesian usage) and acronyms found above
+    for name, ident in given.items():
+        if sum(1 for v in given.values() if v != ident and entities[v].name.split()[0] == name) == 0:
+            surfaces.setdefault(name, ident)
     if surfaces:
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(surfaces, key=len, reverse=True)) + r")(?![\w-])")
         for zs, ze in zones:
