@@ -472,3 +472,10 @@ def test_a_given_name_alone_is_the_person_named_before(registry):
                              "Mohamad dismissed suggestions that the plans were dropped. \"That programme is only "
                              "postponed,\" he said.\n")
     assert got["That programme is only postponed"][1] == "Mohamad Hasan"
+
+
+def test_a_place_that_speaks_is_a_government_body(registry):
+    got = _indirect(_article(registry, "Typhoon\n\nBritain has signed a deal to sell 20 Eurofighter Typhoon jets to "
+                                       "Turkey, Downing Street said. Tourists crowded Downing Street on Monday.\n"))
+    st, name = got["Britain has signed a deal to sell 20 Eurofighter Typhoon jets to Turkey"]
+    assert (st.speaker_id, name) == ("downing-street", "Downing Street")

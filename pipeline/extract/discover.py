@@ -10,10 +10,10 @@ surname alone later; media are names that "reported" or that someone "told"; an 
 "a/an ... official|source|spokesperson|officer|diplomat ..." that speaks or is cited ("citing a source
 in ...", "according to a Western diplomat"), unnamed groups ("a group of lawmakers", "rights groups",
 "Venezuelan officials": unnamed.py), and unattributed "(media) reports / suggestions that";
-"the Trump administration" is a government body, as is a ministry known by its portfolio ("the defence
-ministry", "foreign ministry spokesman ...", "the ministry" of a minister named before) when no ministry
-was named before; a person known only by a role
-("the Turkish president", "the Egyptian military spokesman") when the article names no one with that
+"the Trump administration" and a place that speaks ("Downing Street said") are government bodies, as is
+a ministry known by its portfolio ("the defence ministry", "foreign ministry spokesman ...", "the ministry"
+of a minister named before) when no ministry was named before; a person known only by a role ("the Turkish
+president", "the Egyptian military spokesman") when the article names no one with that
 title; a system is a designation such as "Su-57", "TOS-1A" or "AK-103".
 """
 
@@ -92,6 +92,8 @@ _GROUP_ANON = re.compile(r"(?:\bpeople (?:familiar with|close to|briefed on) the
 _REPORTS_ANON = re.compile(r"\b(?:to|on|of|about|amid|despite|denying|denied|dismiss(?:ed|ing|es)|reject(?:ed|ing|s))\s+"
                            r"(?P<core>(?:(?:recent|earlier|unconfirmed|media|press|news)\s+){0,2}"
                            r"(?:reports|suggestions|claims|rumou?rs|speculation))(?=\s+that\b)")
+# 'Downing Street said': the office in a building or street that speaks (a place name as a speaker)
+_SEAT = re.compile(rf"\b{_WORD}\s+(?:Street|Palace|Hill)(?=,?\s+(?:has\s+|had\s+|also\s+)?{_CUE}\b)")
 # 'the Trump administration': a government known by its leader's name
 _ADMINISTRATION = re.compile(rf"\b{_WORD}\s+administration\b")
 
@@ -161,6 +163,9 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                     a_s = e + acronym.start(1)
                     add(entity, a_s, a_s + len(acronym.group(1)))
         for m in _ADMINISTRATION.finditer(text, zs, ze):
+            if m.group(0).split()[0] not in _NOT_NAMES:
+                add(NewEntity("actor", slug(m.group(0)), m.group(0), kind="government_body"), m.start(), m.end())
+        for m in _SEAT.finditer(text, zs, ze):
             if m.group(0).split()[0] not in _NOT_NAMES:
                 add(NewEntity("actor", slug(m.group(0)), m.group(0), kind="government_body"), m.start(), m.end())
         for s, e, entity in _media(text, zs, ze):
