@@ -6,7 +6,7 @@ Rules, in order: an organisation is a capitalised phrase with an organisation wo
 "Presidency of Defense Industries", "Air Force"), with any acronym in brackets after it as an
 alias; a person is two to four capitalised words that a title precedes ("Defense Minister Hulusi
 Akar") or a reporting verb follows or precedes ("Geng Shuang said", "said Li Shangfu"), and their
-surname alone later; media are names that "reported" or that someone "told"; an anonymous source is
+surname (or given name) alone later; media are names that "reported" or that someone "told"; an anonymous source is
 "a/an ... official|source|spokesperson|officer|diplomat ..." that speaks or is cited ("citing a source
 in ...", "according to a Western diplomat"), unnamed groups ("a group of lawmakers", "rights groups",
 "Venezuelan officials": unnamed.py), and unattributed "(media) reports / suggestions that";
