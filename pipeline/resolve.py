@@ -7,8 +7,8 @@ that names the person only afterwards) the first one in the next few sentences. 
 from the words just before a person's name and from an apposition after it ('Qatar's ambassador in
 Moscow, Fahad Al-Attiyah', 'Dmitry Shugaev, director of ...'), and from the registry's role.
 Other definite descriptions refer back too: 'the official' / 'the source' to the last anonymous
-source with that noun, 'the (defence) ministry' to the last body whose name has those words, and
-'report' (a headline's 'report says') to the outlet the article cites.
+source with that noun, 'the (defence) ministry' and 'an air force statement' to the last body whose
+name has those words, and 'report' (a headline's 'report says') to the outlet the article cites.
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ _ROLE_CLASSES = (
     ("spokesman", "spokeswoman", "spokesperson"),
     ("analyst", "expert"),
 )
+# unnamed groups and unattributed reports are no 'he' or 'she' ('Venezuelan officials', 'suggestions')
+_PLURAL_SOURCE = re.compile(r"\b(?:reports|suggestions|claims|rumou?rs|speculation|officials|media|politicians|lawmakers|"
+                            r"legislators|diplomats|analysts|experts|sources|critics|activists|MPs|people|groups|"
+                            r"organi[sz]ations|campaigners|watchdogs)$", re.IGNORECASE)
 _ROLE_CLASS = {noun: i for i, nouns in enumerate(_ROLE_CLASSES) for noun in nouns}
 # 'the diplomat', 'envoy', "the country's air force chief", 'The Turkish president', 'the head of ...'
 _ROLE_DESCRIPTION = re.compile(
@@ -41,8 +45,8 @@ _ANONYMOUS_NOUNS = {"official", "source", "diplomat", "officer", "insider"}
 _BODY_NOUNS = {"ministry", "department", "agency", "embassy", "committee", "council", "service", "office", "company",
                "corporation", "exporter", "manufacturer"}
 _DESCRIPTION = re.compile(
-    r"^(?:(?:the|a)\s+)?(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<noun>"
-    + "|".join(sorted(_ANONYMOUS_NOUNS | _BODY_NOUNS)) + r"|report)$", re.IGNORECASE)
+    r"^(?:(?:the|an?)\s+)?(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<noun>"
+    + "|".join(sorted(_ANONYMOUS_NOUNS | _BODY_NOUNS)) + r"|report|statement)$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"[^.!?;:“”\"]{0,80}$")
 _APPOSITION_AFTER = re.compile(r"^,\s*[^,.;:“”\"]{1,100}")
 
@@ -88,11 +92,12 @@ class SpeakerResolver:
         return max(hits, key=lambda m: m.end - m.start) if hits else None
 
     def last_speaker_before(self, pos: int) -> str | None:
-        """The person or anonymous source mentioned last before `pos` (for 'he said'), if one is
+        """The person or (single) anonymous source mentioned last before `pos` (for 'he said'), if one is
         mentioned close enough (PRONOUN_REACH characters) for the pronoun to refer to it."""
         best = None
         for m in self.actors:
-            if pos - PRONOUN_REACH <= m.start and m.end <= pos and self.kind(m.entity_id) in _SPEAKING_KINDS:
+            if pos - PRONOUN_REACH <= m.start and m.end <= pos and self.kind(m.entity_id) in _SPEAKING_KINDS \
+                    and not _PLURAL_SOURCE.search(m.surface):
                 if best is None or m.end >= best.end:
                     best = m
         return best.entity_id if best else None
@@ -146,7 +151,11 @@ class SpeakerResolver:
             if before:
                 return max(before, key=lambda a: a.end).entity_id
             return min(after, key=lambda a: a.start).entity_id if after else None
-        words = {_norm(w) for w in re.findall(r"[\w’'-]+", m.group("words") or "")} | {_norm(noun)}
+        words = {_norm(w) for w in re.findall(r"[\w’'-]+", m.group("words") or "")}
+        if noun != "statement":
+            words.add(_norm(noun))
+        elif not words:
+            return None  # 'a joint statement' names no one; 'an air force statement' names the air force
         wanted = "anonymous_source" if noun in _ANONYMOUS_NOUNS else None
         best = None
         for a in self.actors:

@@ -13,6 +13,8 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
     "co", "corp", "vs", "e.g", "i.e", "approx", "prof", "adm", "maj", "capt",
 }
+# Initials before a surname ('V.R. Chaudhari', 'George W. Bush') end no sentence.
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and white space,
 # when what follows starts like a sentence (capital letter, digit or an opening quote).
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
@@ -38,7 +40,8 @@ def split_sentences(text: str, zones: list[Zone], kinds: tuple[str, ...] = ("bod
         start = zone.start
         for m in _BOUNDARY.finditer(text, zone.start, zone.end):
             word = re.search(r"([\w.]+)$", text[start:m.start()])
-            if word and m.group(0).startswith(".") and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            if word and m.group(0).startswith(".") and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+                                                        or _INITIALS.fullmatch(word.group(1))):
                 continue
             out.append(_trimmed(text, start, m.end(), index, zone.kind))
             start = m.end()

@@ -364,3 +364,118 @@ def test_afterwards_before_that_is_the_reporters(registry):
     got = _indirect(_article(registry, "MAKS\n\nPutin told reporters afterwards that the two leaders had discussed "
                                        "possible deliveries of the Su-35.\n"))
     assert list(got) == ["the two leaders had discussed possible deliveries of the Su-35"]
+
+
+def test_single_quote_marks_and_a_relative_clause_cue(registry):
+    got = _article(registry, "Radars\n\n'This is about helping Armenia defend itself, not about fuelling an arms "
+                             "race,' Lecornu told a joint news conference with Defence Minister Suren Papikyan, who "
+                             "called the agreements \"a milestone\". Azerbaijan's foreign ministry objected.\n\n"
+                             "Asked about the cost, Defence Minister Jan Nowak said: \u2018Security has no price. "
+                             "But this is also an investment.\u2019 The workers' union agreed.\n")
+    direct, _ = got["This is about helping Armenia defend itself, not about fuelling an arms race"]
+    assert (direct.kind, direct.speaker_text, direct.cue) == ("direct", "Lecornu", "told")
+    partial, name = got["a milestone"]
+    assert (partial.kind, name, partial.cue) == ("partial", "Suren Papikyan", "called")
+    second, name = got["Security has no price. But this is also an investment."]
+    assert (second.kind, name) == ("direct", "Jan Nowak")
+    assert not any("union" in t or "Azerbaijan" in t for t in got)  # apostrophes pair with nothing
+
+
+def test_complaint_question_and_a_described_subject(registry):
+    got = _indirect(_article(registry, "CSTO\n\nArmenia, a member of the Russian-led CSTO alliance, has complained "
+                                       "that Moscow failed to deliver weapons. Washington has made clear that the deal "
+                                       "could expose Cairo to sanctions. Turkey has questioned whether the army can "
+                                       "absorb so many vehicles. Police questioned the driver.\n"))
+    assert got["Moscow failed to deliver weapons"][0].speaker_id == "armenia"
+    assert got["the deal could expose Cairo to sanctions"][0].cue == "made clear"
+    assert got["whether the army can absorb so many vehicles"][0].speaker_id == "turkey"
+    assert len(got) == 3
+
+
+def test_unnamed_groups_and_unattributed_suggestions_speak(registry):
+    got = _indirect(_article(registry, "J-10C\n\nKhan did not say how many jets Pakistan had ordered, but officials "
+                                       "have previously said the contract covers 25 aircraft. Pakistani media have "
+                                       "reported that the air force is also in talks with Beijing. According to "
+                                       "Venezuelan officials, the team is working on the S-300VM systems. The "
+                                       "officials said nothing else. Mohamad dismissed suggestions that the "
+                                       "government had dropped plans for a multirole fighter.\n"))
+    for content, group in (("the contract covers 25 aircraft", "officials"),
+                           ("the air force is also in talks with Beijing", "Pakistani media"),
+                           ("the team is working on the S-300VM systems", "Venezuelan officials"),
+                           ("the government had dropped plans for a multirole fighter", "suggestions")):
+        st, name = got[content]
+        assert (st.speaker_id.startswith("anon-"), name) == (True, group)
+    # 'The officials' refers back to the group named before, it is no group of its own
+    assert got["nothing else"][0].speaker_id == got["the contract covers 25 aircraft"][0].speaker_id
+
+
+def test_a_concern_the_ministry_dismissed_is_the_reporters_and_the_ministrys(registry):
+    got = _article(registry, "K2\n\nThe tanks will be assembled in Gliwice, the defence ministry said.\n\n"
+                             "Opposition politicians have questioned whether the army can absorb so many new "
+                             "vehicles, a concern the ministry dismissed as \u201cunfounded\u201d.\n")
+    question, name = got["whether the army can absorb so many new vehicles"]
+    assert (question.kind, name) == ("indirect", "Opposition politicians")
+    partial, _ = got["unfounded"]
+    assert (partial.kind, partial.speaker_id, partial.cue) == ("partial", got["The tanks will be assembled in Gliwice"][0].speaker_id, "dismissed")
+
+
+def test_a_spokesman_known_by_his_office_confirms_a_report(registry):
+    got = _indirect(_article(registry, "Rafale\n\nCAIRO \u2014 Egypt has signed a contract for 30 additional Rafale "
+                                       "fighter jets from France, the Egyptian military spokesman said on Tuesday, "
+                                       "confirming an order first revealed by the French website Disclose.\n"))
+    said, name = got["Egypt has signed a contract for 30 additional Rafale fighter jets from France"]
+    confirmed, _ = got["an order first revealed by the French website Disclose"]
+    assert (name, said.speaker_id.startswith("role-")) == ("Egyptian military spokesman", True)
+    assert (confirmed.speaker_id, confirmed.cue) == (said.speaker_id, "confirming")
+
+
+def test_initials_end_no_sentence_and_a_city_is_the_setting(registry):
+    got = _article(registry, "J-10C\n\nIndian Air Force chief V.R. Chaudhari told reporters in New Delhi that the "
+                             "new jets were \u201cno game changer\u201d.\n")
+    said, name = got["the new jets were \u201cno game changer\u201d"]
+    assert (said.kind, name) == ("indirect", "V.R. Chaudhari")
+    assert got["no game changer"][0].speaker_id == said.speaker_id
+
+
+def test_it_said_is_the_body_that_spoke_last(registry):
+    got = _indirect(_article(registry, "Yak\n\nDHAKA \u2013 Six Yak-130 aircraft arrived on Saturday, the Defence "
+                                       "Ministry said. The remaining ten will be handed over by mid-2016, it said. It "
+                                       "said the pilots had been trained in Russia.\n\nIt was a good day, Ivan Petrov "
+                                       "said. The weather was fine, it said.\n"))
+    body = got["Six Yak-130 aircraft arrived on Saturday"][0].speaker_id
+    assert got["The remaining ten will be handed over by mid-2016"][0].speaker_id == body
+    assert got["the pilots had been trained in Russia"][0].speaker_id == body
+    assert "The weather was fine" not in got  # a person is 'he' or 'she'
+
+
+def test_a_statement_of_a_body_named_before_is_that_bodys(registry):
+    got = _indirect(_article(registry, "Yak\n\nSix jets arrived at Bangladesh Air Force base Bangabandhu on "
+                                       "Saturday. Russian pilots will stay for several months, according to an air "
+                                       "force statement. The sides agreed, according to a joint statement.\n"))
+    st, _ = got["Russian pilots will stay for several months"]
+    assert st.speaker_id == "bangladesh-air-force"  # the state's name inside the name is no obstacle
+    assert got["The sides agreed"][0].speaker_id is None
+
+
+def test_the_ministry_of_the_minister_named_before(registry):
+    got = _indirect(_article(registry, "FA-50\n\nMalaysia has signed a contract for 18 FA-50 jets, Defence Minister "
+                                       "Mohamad Hasan announced on Friday. Hasan dismissed suggestions that the "
+                                       "government had dropped plans for a fighter. Russia offered Su-35 fighters, but "
+                                       "no talks are taking place, according to the ministry.\n"))
+    st, name = got["Russia offered Su-35 fighters, but no talks are taking place"]
+    assert (st.speaker_id.startswith("role-"), name) == (True, "defence ministry")
+
+
+def test_a_given_name_alone_is_the_person_named_before(registry):
+    got = _article(registry, "FA-50\n\nMalaysia has signed a contract for 18 FA-50 jets, Defence Minister Mohamad "
+                             "Hasan announced on Friday. A senior air force officer said the jets were needed.\n\n"
+                             "Mohamad dismissed suggestions that the plans were dropped. \"That programme is only "
+                             "postponed,\" he said.\n")
+    assert got["That programme is only postponed"][1] == "Mohamad Hasan"
+
+
+def test_a_place_that_speaks_is_a_government_body(registry):
+    got = _indirect(_article(registry, "Typhoon\n\nBritain has signed a deal to sell 20 Eurofighter Typhoon jets to "
+                                       "Turkey, Downing Street said. Tourists crowded Downing Street on Monday.\n"))
+    st, name = got["Britain has signed a deal to sell 20 Eurofighter Typhoon jets to Turkey"]
+    assert (st.speaker_id, name) == ("downing-street", "Downing Street")

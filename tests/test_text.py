@@ -14,6 +14,11 @@ def test_abbreviations_do_not_end_sentences():
                             "Turkey and the U.S. have been at odds.", "U.S. officials argued."]
 
 
+def test_initials_do_not_end_sentences():
+    text = "Air Force chief V.R. Chaudhari told reporters. George W. Bush agreed."
+    assert _split(text) == ["Air Force chief V.R. Chaudhari told reporters.", "George W. Bush agreed."]
+
+
 def test_sentences_end_after_closing_quotes():
     text = '"Such a practice is rare. But we go by the schedule," he said. Chemezov recalled it.'
     assert _split(text) == ['"Such a practice is rare.', 'But we go by the schedule," he said.', "Chemezov recalled it."]

@@ -19,8 +19,13 @@ CUES = (
     "condemns", "denied", "denies", "acknowledged", "admitted", "predicted", "maintained", "maintains",
     "reiterated", "expressed", "threatened", "threatens", "floated", "floats", "proposed", "suggested",
     "welcomed", "welcomes", "vowed", "vows", "promised", "pledged", "asserted", "contended", "assured",
+    "complained", "complains", "made clear", "makes clear", "made it clear", "makes it clear",
 )
-CUE = r"(?:" + "|".join(c.replace(" ", r"\s+") for c in CUES) + r")"
+# verbs that report a question only with an indirect question after them ('have questioned whether the
+# army can absorb ...'); 'questioned the suspect' is no speech
+QUESTION_CUES = ("questioned", "questions", "wondered", "asked")
+CUE = (r"(?:" + "|".join(c.replace(" ", r"\s+") for c in CUES) + "|"
+       + r"(?:" + "|".join(QUESTION_CUES) + r")(?=\s+(?:whether|if|why|how)\b)" + r")")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 FILLER = (r"(?:\s*,?\s*(?:also|further|has|have|had|previously|however|already|again|recently|repeatedly|"
           r"officially|publicly|long|,|"
@@ -34,6 +39,8 @@ CONNECTIVE = re.compile(r"(?:However|Next|Meanwhile|Moreover|Besides|Still|Also|
 _TRAILING_FILLER = re.compile(r"(?:[\s,]+(?:however|also|further|previously|has|have|had|officially|publicly))*[\s,]*$")
 # 'A senior Trump administration official, who briefed reporters ...': the clause is not the speaker
 _RELATIVE = re.compile(r",\s*(?:who|which|speaking|asking|citing|according)\b.*$", re.DOTALL)
+# a name with a descriptive apposition after it ('Armenia, a member of the Russian-led CSTO alliance')
+_DESCRIBED_HEAD = re.compile(r"(?P<head>[^,]+),\s*(?:a|an|the|one\s+of)\s")
 _AS = re.compile(r"(?:As\s+|as\s+)?")
 _MAX_SLOT_WORDS = 8
 
@@ -50,6 +57,10 @@ def speaker(text, spk_start, spk_end, cue, resolver):
     while s < e and text[s].isspace():
         s += 1
     phrase = text[s:e]
+    head = _DESCRIBED_HEAD.match(phrase)
+    if head and resolver.in_span(s, s + head.end("head")) is not None:
+        e = s + head.end("head")  # 'Armenia, a member of the CSTO alliance': Armenia speaks, not the alliance
+        phrase = text[s:e]
     # 'Qatar's ambassador in Moscow, Fahad bin Mohammed Al-Attiyah': a long slot with a person in apposition
     named = "," in phrase and resolver.kind(resolver.in_span(s, e) or "") in ("person", "anonymous_source")
     if len(phrase.split()) > _MAX_SLOT_WORDS and not named:

@@ -6,13 +6,15 @@ Rules, in order: an organisation is a capitalised phrase with an organisation wo
 "Presidency of Defense Industries", "Air Force"), with any acronym in brackets after it as an
 alias; a person is two to four capitalised words that a title precedes ("Defense Minister Hulusi
 Akar") or a reporting verb follows or precedes ("Geng Shuang said", "said Li Shangfu"), and their
-surname alone later; media are names that "reported" or that someone "told"; an anonymous source is
+surname (or given name) alone later; media are names that "reported" or that someone "told"; an anonymous source is
 "a/an ... official|source|spokesperson|officer|diplomat ..." that speaks or is cited ("citing a source
-in ..."), unnamed groups ("a group of lawmakers", "rights groups"), and unattributed "(media) reports that";
-"the Trump administration" is a government body, as is a ministry known by its portfolio ("the defence
-ministry", "foreign ministry spokesman ...") when no ministry was named before; a person known only by a role
-("the Turkish president") when the article names no one with that title; a system is a designation such as
-"Su-57", "TOS-1A" or "AK-103".
+in ...", "according to a Western diplomat"), unnamed groups ("a group of lawmakers", "rights groups",
+"Venezuelan officials": unnamed.py), and unattributed "(media) reports / suggestions that";
+"the Trump administration" and a place that speaks ("Downing Street said") are government bodies, as is
+a ministry known by its portfolio ("the defence ministry", "foreign ministry spokesman ...", "the ministry"
+of a minister named before) when no ministry was named before; a person known only by a role ("the Turkish
+president", "the Egyptian military spokesman") when the article names no one with that
+title; a system is a designation such as "Su-57", "TOS-1A" or "AK-103".
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..corpus import Source
 from ..registry import Registry
 from ..resolve import SpeakerResolver
 from .mentions import Mention
+from .unnamed import unnamed_groups
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capital letters, Latin-1 and Latin Extended-A (Işık, Şahin, Ğ)
 _WORD = rf"[{_UP}][\w’'\-]*"
@@ -74,7 +77,7 @@ _ANON = re.compile(
     re.IGNORECASE)
 # a source that an outlet cites: 'Kommersant reported, citing a source in the defence industry'
 _CITED_ANON = re.compile(
-    r"\b(?:citing|quoting)\s+(?:an?|one)\s+(?P<core>(?:[\w\-’']+\s+){0,3}?(?:source|official|diplomat|officer|insider)"
+    r"\b(?:citing|quoting|according\s+to)\s+(?:an?|one)\s+(?P<core>(?:[\w\-’']+\s+){0,3}?(?:source|official|diplomat|officer|insider)"
     r"(?:\s+(?:in|at|of|from|close\s+to|familiar\s+with)\s+(?:the\s+)?"
     r"(?:(?!(?:on|in|as|and|who|that|last|this|said|told)\b)[\w\-’']+\s?){1,3})?)")
 # unnamed groups that speak: 'people familiar with the matter', 'a group of U.S. lawmakers', 'Human rights groups'
@@ -86,8 +89,11 @@ _GROUP_ANON = re.compile(r"(?:\bpeople (?:familiar with|close to|briefed on) the
                          r"(?:said|told|say|says|warned|urged|argued|accused|demanded|called)\b)")
 
 # unattributed reports as a source: 'reacted to reports that ...', 'declined to comment on media reports that ...'
-_REPORTS_ANON = re.compile(r"\b(?:to|on|of|about|amid|despite|denying|denied|dismissed|rejected)\s+"
-                           r"(?P<core>(?:(?:recent|earlier|unconfirmed|media|press|news)\s+){0,2}reports)(?=\s+that\b)")
+_REPORTS_ANON = re.compile(r"\b(?:to|on|of|about|amid|despite|denying|denied|dismiss(?:ed|ing|es)|reject(?:ed|ing|s))\s+"
+                           r"(?P<core>(?:(?:recent|earlier|unconfirmed|media|press|news)\s+){0,2}"
+                           r"(?:reports|suggestions|claims|rumou?rs|speculation))(?=\s+that\b)")
+# 'Downing Street said': the office in a building or street that speaks (a place name as a speaker)
+_SEAT = re.compile(rf"\b{_WORD}\s+(?:Street|Palace|Hill)(?=,?\s+(?:has\s+|had\s+|also\s+)?{_CUE}\b)")
 # 'the Trump administration': a government known by its leader's name
 _ADMINISTRATION = re.compile(rf"\b{_WORD}\s+administration\b")
 
@@ -119,6 +125,7 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
     entities: dict[str, NewEntity] = {}
     mentions: list[Mention] = []
     surfaces: dict[str, str] = {}  # surface -> entity id, for later occurrences (surnames, acronyms)
+    given: dict[str, str] = {}  # given name -> person id, used after the surnames (they win a tie)
     anon_spans: list[tuple[int, int]] = []
 
     speaker_spans = [(m.start, m.end) for m in known if m.entity_type == "actor" and
@@ -127,10 +134,15 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
     def free(s, e, spans=None):
         return not any(a < e and s < b for a, b in (taken if spans is None else spans))
 
-    def add(entity: NewEntity, s: int, e: int) -> bool:
-        """Record a mention of `entity` at s:e unless the span is taken; True if recorded."""
+    state_spans = {(m.start, m.end) for m in known if m.entity_type == "actor" and registry.actors[m.entity_id].kind == "state"}
+
+    def add(entity: NewEntity, s: int, e: int, over_states: bool = False) -> bool:
+        """Record a mention of `entity` at s:e unless the span is taken (`over_states`: but for the
+        names of states inside it); True if recorded."""
         nested_ok = entity.kind == "anonymous_source"  # 'A State Department spokesperson' holds an organisation
-        if not free(s, e, speaker_spans + anon_spans if nested_ok else None) or not slug(entity.name):
+        spans = speaker_spans + anon_spans if nested_ok else \
+            [t for t in taken if not (t in state_spans and s <= t[0] and t[1] <= e and t != (s, e))] if over_states else None
+        if not free(s, e, spans) or not slug(entity.name):
             return False
         if nested_ok:
             anon_spans.append((s, e))
@@ -145,12 +157,15 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
     for zs, ze in zones:
         for s, e, entity in _organisations(text, zs, ze, registry, known):
             if entity.id not in known_ids:
-                add(entity, s, e)
+                add(entity, s, e, over_states=True)  # 'Bangladesh Air Force' holds the state's name
                 acronym = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[e:ze])
                 if acronym:
                     a_s = e + acronym.start(1)
                     add(entity, a_s, a_s + len(acronym.group(1)))
         for m in _ADMINISTRATION.finditer(text, zs, ze):
+            if m.group(0).split()[0] not in _NOT_NAMES:
+                add(NewEntity("actor", slug(m.group(0)), m.group(0), kind="government_body"), m.start(), m.end())
+        for m in _SEAT.finditer(text, zs, ze):
             if m.group(0).split()[0] not in _NOT_NAMES:
                 add(NewEntity("actor", slug(m.group(0)), m.group(0), kind="government_body"), m.start(), m.end())
         for s, e, entity in _media(text, zs, ze):
@@ -159,6 +174,9 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
         for s, e, entity in _people(text, zs, ze, registry, known):
             if entity.id not in known_ids and add(entity, s, e):
                 surfaces.setdefault(entity.name.split()[-1], entity.id)
+                first = entity.name.split()[0]
+                if len(entity.name.split()) == 2 and "." not in first and first not in _NOT_NAMES:
+                    given.setdefault(first, entity.id)  # 'Defence Minister Mohamad Hasan' ... 'Mohamad dismissed'
                 if entity.role:  # 'Defense Minister Hulusi Akar' ... 'the minister'
                     head = entity.role.split()[-1].lower().rstrip(".")
                     for article in ("the", "The"):
@@ -172,7 +190,10 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 continue  # 'COVID-19', 'Army-2020', 'MAKS-2021' are not weapons
             category, unroca = next(((c, u) for p, c, u in _DESIGNATION_CATEGORY if p.match(name)), ("other", None))
             add(NewEntity("system", slug(name), name, category=category, unroca_category=unroca), m.start(), m.end())
-    # later occurrences of surnames and acronyms found above
+    # later occurrences of surnames, given names (Malay, Arab and Indonesian usage) and acronyms found above
+    for name, ident in given.items():
+        if sum(1 for v in given.values() if v != ident and entities[v].name.split()[0] == name) == 0:
+            surfaces.setdefault(name, ident)
     if surfaces:
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(surfaces, key=len, reverse=True)) + r")(?![\w-])")
         for zs, ze in zones:
@@ -212,15 +233,35 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
             ident = f"{state}-{slug(m.group('role'))}" if state else f"role-{source.source_id.replace('_', '-')}-{slug(m.group('role'))}"
             add(NewEntity("actor", ident, text[s:e], kind="government_body", country=_iso(registry, state),
                           parent_id=state), s, e)
+    # 'according to the ministry' with no ministry named: the ministry of the minister named before
+    view = None
+    for zs, ze in zones:
+        for m in _BARE_MINISTRY.finditer(text, zs, ze):
+            s, e = m.start("role"), m.end()
+            portfolio = None
+            for portfolio in _MINISTER.finditer(text, 0, s):
+                pass
+            if portfolio is None or not free(s, e):
+                continue
+            if view is None:
+                view = SpeakerResolver(known + mentions, registry.extended(list(entities.values())), text)
+            if view.described_other(s, e, "ministry") is not None:
+                continue
+            role = f"{portfolio.group('portfolio').lower().replace('defense', 'defence')} ministry"
+            add(NewEntity("actor", f"role-{source.source_id.replace('_', '-')}-{slug(role)}", role,
+                          kind="government_body"), s, e)
     return sorted(entities.values(), key=lambda x: x.id), sorted(mentions, key=lambda m: (m.start, m.end))
 
 
 _MINISTRY = re.compile(r"(?:\b(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>\b(?:defen[cs]e|foreign|interior|finance|trade)\s+ministry)\b")
+_BARE_MINISTRY = re.compile(r"\b[Tt]he\s+(?P<role>ministry)\b(?!\s+of\b)")
+_MINISTER = re.compile(r"\b(?P<portfolio>Defen[cs]e|Foreign|Interior|Finance|Trade)\s+Minister\b")
 
 
 _ROLE_HOLDER = re.compile(
     r"\b(?P<phrase>[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?P<role>(?:(?:prime|foreign|defen[cs]e|trade|finance|interior)\s+)?"
-    r"minister|(?:vice\s+)?president|king|emir|crown\s+prince|ambassador|envoy|leader))\b")
+    r"minister|(?:vice\s+)?president|king|emir|crown\s+prince|ambassador|envoy|leader"
+    r"|(?:(?:military|army|government|presidential|foreign\s+ministry|defen[cs]e\s+ministry)\s+)?spokes(?:man|woman|person)))\b")
 
 
 def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention]) -> str | None:
@@ -275,7 +316,9 @@ def _iso(registry: Registry, state: str | None) -> str | None:
 _LOWER_TITLE = re.compile(r"\b(?:chairman|chairwoman|minister|president|secretary|spokes(?:man|woman|person)|ambassador|"
                           r"envoy|chief|head|director|general|senator|lawmaker|analyst|expert|commander|premier|"
                           r"leader|king|emir|official)\s*,?\s*$")
-_PERSON = re.compile(rf"(?P<title>{_TITLES}\s+)?(?P<name>{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*{_WORD}){{1,3}})")
+# initials before a surname ('V.R. Chaudhari', 'A. K. Antony'), not a country's ('U.S.')
+_INITIALS = rf"(?!(?:U\.[SKN]|E\.U)\.)(?:[{_UP}]\.\s?){{1,3}}\s*{_WORD}"
+_PERSON = re.compile(rf"(?P<title>{_TITLES}\s+)?(?P<name>{_INITIALS}|{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*{_WORD}){{1,3}})")
 
 
 def _people(text, zs, ze, registry, known):
@@ -327,10 +370,13 @@ def _media(text, zs, ze):
 
 
 def _anonymous(text, zs, ze, registry, known, source_id, found):
-    for m in [*_ANON.finditer(text, zs, ze), *_CITED_ANON.finditer(text, zs, ze), *_GROUP_ANON.finditer(text, zs, ze),
-              *_REPORTS_ANON.finditer(text, zs, ze)]:
-        s = m.start("core") if "core" in m.groupdict() and m.group("core") else m.start()
-        e = m.end()
+    demonyms = {d for a in registry.actors.values() if a.kind == "state" for d in a.demonyms}
+    spans = [(m.start("core") if "core" in m.groupdict() and m.group("core") else m.start(), m.end())
+             for m in [*_ANON.finditer(text, zs, ze), *_CITED_ANON.finditer(text, zs, ze),
+                       *_GROUP_ANON.finditer(text, zs, ze), *_REPORTS_ANON.finditer(text, zs, ze)]]
+    groups = [(s, e) for s, e in unnamed_groups(text, zs, ze, demonyms)
+              if not any(k.entity_type == "actor" and k.start < e <= k.end for k in known)]  # 'U.S. officials' is known
+    for s, e in [*spans, *groups]:
         phrase = text[s:e].rstrip(" ,.")
         e = s + len(phrase)
         state = _state_in(text, s, e, registry, known)

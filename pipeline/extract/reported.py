@@ -3,23 +3,23 @@
 Read per body sentence that holds no direct quote; several statements may come from one sentence
 (overlapping finds keep the first):
 - 'According to X, CONTENT' and 'CONTENT, according to X';
-- 'CONTENT, X said [on Tuesday][, signalling ...]' (content first);
-- nominal cues: "Washington's warning that CONTENT", '(media) reports that CONTENT';
-- '..., saying CONTENT': the subject of the sentence speaks;
+- 'CONTENT, X said [on Tuesday][, signalling ...]' (content first; ', it said': the body that spoke last);
+- nominal cues: "Washington's warning that CONTENT", '(media) reports / suggestions that CONTENT';
+- '..., saying CONTENT': the subject of the sentence speaks; '..., X said, confirming CONTENT': X does;
 - 'X [has] said / told Y / warned Z [in a statement] [that] CONTENT', with the speaker at the start
   of the sentence, after a subordinator ('after Washington threatened sanctions ...') or shared by a
   coordinated verb ('confirmed the test and said Turkey would ...'). A noun phrase may be the
   content ('condemned the test'); 'praised Turkey as "..."' is the partial quote's, not a statement.
 Negated reporting ('Neither Moscow nor Cairo has confirmed', 'has not said') is no statement, and
 the content stops before trailing clauses that are the reporter's (', days after ...', ', in the
-latest sign of ...', ', signalling ...', ' but gave no details').
+latest sign of ...', ', signalling ...', ' but gave no details', ', a concern the ministry dismissed').
 """
 
 from __future__ import annotations
 
 import re
 
-from ..resolve import PRONOUN
+from ..resolve import PRONOUN, PRONOUN_REACH
 from .cues import CONNECTIVE, CUE, DATELINE, FILLER, WEEKDAY, speaker
 
 _CUE_WORD = re.compile(rf"\b{CUE}\b")
@@ -27,7 +27,8 @@ _OBJECT_VERBS = {"told", "tells", "warned", "warns", "assured"}
 _OBJECT = re.compile(r"\s+(?:reporters|journalists|lawmakers|parliament|(?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})"
                      r"(?=\s|,|$)")
 _SETTING = re.compile(
-    rf"\s*,?\s+(?:(?:on|last|this|next|in|earlier|late|early)\s+(?:the\s+)?(?:week|month|year|{WEEKDAY}|[A-Z]\w+|\d{{4}})\b"
+    r"\s*,?\s+(?:in\s+[A-Z]\w+(?:\s+[A-Z]\w+){1,2}(?=\s*,|\s+that\b)|"  # 'told reporters in New Delhi that'
+    rf"(?:on|last|this|next|in|earlier|late|early)\s+(?:the\s+)?(?:week|month|year|{WEEKDAY}|[A-Z]\w+|\d{{4}})\b"
     rf"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)|{WEEKDAY}|today|yesterday|previously|also|afterwards?"
     r"|in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|letter|briefing|speech|post|"
     r"message|tweet|report|meeting|press\s+conference)\b)")
@@ -49,12 +50,16 @@ _TRAILING = re.compile(
     rf"|{_TIME_CLAUSE}"
     r"|signall?ing\b|denying\b|adding\b|brushing\b|defying\b|according\s+to\b|citing\b|quoting\b|speaking\b|"
     r"asking\b|saying\b)"
+    r"|,\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:concern|claim|charge|criticism|accusation|allegation|argument|suggestion|worry|"
+    r"fear|view)\s+(?:that\s+|which\s+)?(?:the|a|an|[A-Z]\w+)\b"
     r"|\s+(?:but|and)\s+(?:gave|declined|refused|offered\s+no|provided\s+no)\b")
 _CONTENT_FIRST = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUE})\b"
     rf"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|after|{_TIME_CLAUSE})\b.*)?$")
-# the speaker slot of content-first speech is a noun phrase, not a clause ('but it stalled after Washington')
-_CLAUSE_WORD = re.compile(r"^(?:and|but|or|it|they|which|who|citing|quoting|speaking|asking|according)\b|\b(?:after|before|when|because|since|until|while|if)\b")
+_CONTENT_FIRST_EARLY = re.compile(_CONTENT_FIRST.pattern.replace("^(?P<content>.+),", "^(?P<content>.+?),", 1))
+# the speaker slot of content-first speech is a noun phrase, not a clause ('but it stalled after Washington',
+# 'confirming an order first revealed by ...')
+_CLAUSE_WORD = re.compile(r"^(?:and|but|or|it|they|which|who|citing|quoting|speaking|asking|confirming|dismissing|denying|responding|reacting|referring|noting|adding|saying|according)\b|\b(?:after|before|when|because|since|until|while|if)\b")
 # '..., Qatar's ambassador in Moscow, Fahad Al-Attiyah, told TASS': the role in apposition is the speaker's
 _APPOSED_ROLE = re.compile(
     r",\s+(?P<role>(?:the|a|an|[A-Z][\w-]*[’']s)\s+[^,]{0,80}?\b(?:head|chief|director|minister|spokes\w+|ambassador|"
@@ -64,9 +69,9 @@ _INTRO = re.compile(r"(?:[A-Z]\w+ing|In|At|Asked|During|After|Before|On|Earlier|
 _ROLE_ONLY = re.compile(_APPOSED_ROLE.pattern.replace(r",\s+(?P<role>", "(?:").removesuffix("$"), re.IGNORECASE)
 _ACCORDING = re.compile(r"^According to (?P<spk>[^,]{1,80}),\s+(?P<content>.+?)$")
 _ACCORDING_AFTER = re.compile(r"^(?P<content>.+?),\s+according\s+to\s+(?P<spk>[^,]{1,80})$")
-_SAYING = re.compile(r",\s+(?P<cue>saying|adding)\s+(?:that\s+)?")
+_SAYING = re.compile(r",\s+(?P<cue>saying|adding|confirming)\s+(?:that\s+)?")
 _NOMINAL = re.compile(r"(?:(?P<poss>[’']s)\s+(?:warnings?|claims?|assertions?|statement|insistence|arguments?|assurances?|"
-                      r"demands?|promises?|threats?|pledges?|announcement|position)|\b(?P<reports>reports?))\s+that\s+")
+                      r"demands?|promises?|threats?|pledges?|announcement|position)|\b(?P<reports>reports?|suggestions?|claims|rumou?rs|speculation))\s+that\s+")
 _PREPOSITION = re.compile(r"(?:of|on|about|upon)\b")  # 'commented on the situation', 'warns Egypt of ...'
 # a name the article gives no more of ('Lavrov said ...'): the speaker is kept as written, unresolved
 _PROPER_NAME = re.compile(r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
@@ -86,7 +91,7 @@ _SPEAKER_NOUN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|source|m
 def find_indirect(text, sentences, quote_spans, resolver, make) -> list:
     """Indirect statements of the body sentences that hold no direct quote; `make(start, end, speaker)`
     builds one statement from a content span and a speaker tuple."""
-    out = []
+    out, last = [], None  # last: the speaker of the previous statement, for 'it said'
     for sent in sentences:
         if sent.kind != "body" or any(a < sent.end and b > sent.start for a, b in quote_spans):
             continue
@@ -105,10 +110,22 @@ def find_indirect(text, sentences, quote_spans, resolver, make) -> list:
                 continue  # the sentence's cue is after its content: no other verb there reports speech
             for s, e, spk, *flag in finder(text, start, end, resolver, found):
                 s, e = _content(text, s, e)
+                spk = _it(spk, last, resolver)
                 if e > s and not any(a < e and s < b for a, b, *_ in found) and _is_speaker(spk):
                     found.append((s, e, spk, bool(flag and flag[0])))
         out.extend(make(s, e, spk) for s, e, spk, _ in found)
+        last = found[-1][2] if found else last
     return out
+
+
+def _it(spk, last, resolver):
+    """'The remaining ten will be handed over by mid-2016, it said': 'it' is the body (or state) that
+    spoke last, if it spoke close enough before (PRONOUN_REACH); people are 'he' and 'she'."""
+    if spk is None or spk[1].lower() != "it" or last is None or last[0] is None:
+        return spk
+    if resolver.kind(last[0]) == "person" or spk[2] - (last[2] or 0) > PRONOUN_REACH:
+        return spk
+    return (last[0], *spk[1:])
 
 
 def _is_speaker(spk) -> bool:
@@ -142,11 +159,21 @@ def _according(text, start, end, resolver, found):
             return
 
 
+def _content_first_match(sentence):
+    """The content-first reading of a sentence: with the last cue, else the first one ('..., the
+    spokesman said, confirming an order first revealed by ...'); None if neither has a noun-phrase speaker."""
+    for pattern in (_CONTENT_FIRST, _CONTENT_FIRST_EARLY):
+        m = pattern.match(sentence)
+        if not (not m or len(m.group("spk").split()) > 12 or (_CLAUSE_WORD.search(m.group("spk")) and m.group("spk") != "it")
+                or len(m.group("rest").split()) > 10 or len(m.group("content").split()) < 3 or _NEGATION.search(m.group("spk"))):
+            return m
+    return None  # 'Meanwhile, X argued ...': the words before the comma are not what was said
+
+
 def _content_first(text, start, end, resolver, found):
-    m = _CONTENT_FIRST.match(text[start:end])
-    if not m or len(m.group("spk").split()) > 12 or _CLAUSE_WORD.search(m.group("spk")) or len(m.group("rest").split()) > 10 \
-            or len(m.group("content").split()) < 3 or _NEGATION.search(m.group("spk")):
-        return  # 'Meanwhile, X argued ...': the words before the comma are not what was said
+    m = _content_first_match(text[start:end])
+    if m is None:
+        return
     spk_start, content_end = start + m.start("spk"), start + m.end("content")
     own = text[_content_start(text, start + m.end("cue"), start + m.end("rest"), m.group("cue")):start + m.end("rest")]
     if _INTRO.match(m.group("content")) and len(own.split()) >= 3:
@@ -179,7 +206,7 @@ def _saying(text, start, end, resolver, found):
     # content first ('Serbia has received ..., Vucic said, adding that ...'): the name the sentence
     # starts with is part of what was said, and the speaker of that statement goes on
     subject = None if any(f[3] for f in found) else resolver.mention_starting_at(start)
-    if subject is not None:
+    if subject is not None and m.group("cue") != "confirming":  # 'The jets arrived, confirming reports' says nothing
         yield m.end(), end, speaker(text, subject.start, subject.end, m.group("cue"), resolver)
     elif found:
         yield m.end(), end, (*found[-1][2][:4], m.group("cue"))
@@ -203,7 +230,7 @@ def _verb_clauses(text, start, end, resolver, found):
             spk = speaker(text, at[0], at[1], m.group(0), resolver)
         else:
             spk = _embedded_subject(text, start, m.start(), m.group(0), resolver)
-        if not _is_speaker(spk):
+        if not _is_speaker(spk) and not (spk and spk[1].lower() == "it"):  # 'It said ...': see _it
             continue
         content = _content_start(text, m.end(), end, m.group(0))
         stop = end

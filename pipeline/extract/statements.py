@@ -33,6 +33,7 @@ _CUE_AFTER_SPEAKER_FIRST = re.compile(
 _CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_QUOTE_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
 # Before the opening mark: 'Shugaev said:', 'X wrote in a letter to the minister:'
 _CUE_BEFORE = re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$")
+_SINGLE_CLOSE_AFTER = ",.!?"  # a single closing mark follows punctuation (see find_quotes)
 _MIN_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
 _TITLE_CASE = re.compile(r"^(?:[A-Z0-9][\w’'-]*|of|in|the|and|for|to|a|on)(?:\s+(?:[A-Z0-9][\w’'-]*|of|in|the|and|for|to|a|on))*$")
 # between the two halves of a split quote: the cue and a comma ('," he said, "')
@@ -40,8 +41,11 @@ _SPLIT_GAP = re.compile(r"[\s,]*[^“”\"]{1,80}?,\s*")
 _MIN_PARTIAL_WORDS = 3  # 'S-400 "Triumph"' is a name in quotes, not a statement
 # 'called the decision "unfair"', 'described the talks as being at "an advanced stage"': a verb of
 # characterising makes even a one-word lowercase quote a partial quote of the subject's words
-_CHARACTERISING = r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed)"
-_CHARACTERISING_WORD = re.compile(_CHARACTERISING)
+_CHARACTERISING_WORD = re.compile(r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed|"
+                                  r"dismissed|dismisses|rejected|rejects)")
+# 'dismissed the concern as "unfounded"': dismissing characterises only with an 'as' after it
+_CHARACTERISING = (r"(?:called|calls|described|describes|termed|terms|branded|brands|labell?ed|"
+                   r"(?:dismiss(?:ed|es)|reject(?:ed|s))(?=\s+(?:[^.;:“”\"]{0,60}\s)?as\s))")
 _CHARACTERISED = re.compile(rf"\b{_CHARACTERISING}\s+[^.;:“”\"]{{0,80}}$")
 
 
@@ -58,20 +62,30 @@ class Statement:
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(open mark, close mark) positions in one paragraph; an unclosed quote runs to its end."""
-    out, opened = [], None
+    """(open mark, close mark) positions in one paragraph; an unclosed double quote runs to its end.
+
+    Single marks ('...' and ‘...’, the British style) open before a word and close only after a
+    sentence's or a clause's punctuation ('arms race,' Lecornu told), so that apostrophes
+    ("Azerbaijan's", "workers' rights") never pair up; an unclosed single mark is no quote."""
+    out, opened, single = [], None, False
     for i in range(start, end):
         ch = text[i]
         if opened is None:
             before = text[i - 1] if i > start else " "
             if ch == "“" or (ch == '"' and (before.isspace() or before in "([—–-:")):
-                opened = i
+                opened, single = i, False
+            elif ch in "‘'" and (before.isspace() or before in "([—–-:") and i + 1 < end and text[i + 1].isalnum():
+                opened, single = i, True
+        elif single:
+            if ch in "’'" and text[i - 1] in _SINGLE_CLOSE_AFTER and (i + 1 == end or not text[i + 1].isalnum()):
+                out.append((opened, i))
+                opened = None
         elif ch in "”\"":
             if ch == '"' and i + 1 < end and text[i + 1].isalnum() and not text[i - 1] in ",.!?":
                 continue  # a straight mark glued to a word is not a close
             out.append((opened, i))
             opened = None
-    if opened is not None and end - opened > 1:
+    if opened is not None and not single and end - opened > 1:
         out.append((opened, end))
     return out
 
@@ -212,17 +226,42 @@ def _cue_before(text, start, open_pos, resolver):
     return _speaker(text, start + m.start("spk"), start + m.end("spk"), m.group("cue"), resolver)
 
 
+# a relative clause whose verb is the cue: the name before ', who' speaks
+_WHO_BEFORE = re.compile(r",\s+who\s+(?:also\s+|has\s+|had\s+|later\s+)?$")
+_DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w-]*\s$")
 _SUBJECT_CUE = re.compile(rf"\b(?:{_CUE}|{_CHARACTERISING})\b")
 
 
 def _subject_cue(text, sentence_start, open_pos, resolver):
-    """'Chemezov praised Turkey as "..."': the speaker is the subject of a cue verb before the quote."""
-    for cue in _SUBJECT_CUE.finditer(text, sentence_start, open_pos):
+    """'Chemezov praised Turkey as "..."': the speaker is the subject of a cue verb before the quote;
+    the words right before a characterising verb nearest the quote come first ('a move Beijing called
+    "..."', '..., a concern the ministry dismissed as "..."')."""
+    cues = list(_SUBJECT_CUE.finditer(text, sentence_start, open_pos))
+    for cue in reversed([c for c in cues if _CHARACTERISING_WORD.fullmatch(c.group(0))]):
+        slot = subject_slot(text, sentence_start, cue.start())
+        spk = _speaker(text, slot[0], slot[1], cue.group(0), resolver) if slot \
+            else _named_before(text, sentence_start, cue, resolver)
+        if spk is not None:
+            return spk
+    for cue in cues:
         slot = subject_slot(text, sentence_start, cue.start())
         if slot:
             return _speaker(text, slot[0], slot[1], cue.group(0), resolver)
-        # 'a move Beijing called "..."', 'what Ankara describes as "..."': a name right before the verb
-        named = resolver.mention_ending_at(cue.start() - 1) if text[cue.start() - 1] == " " else None
-        if named is not None and _CHARACTERISING_WORD.fullmatch(cue.group(0)):
-            return _speaker(text, named.start, named.end, cue.group(0), resolver)
+    return None
+
+
+def _named_before(text, sentence_start, cue, resolver):
+    """The speaker named right before a characterising verb: a name ('what Ankara describes as'), a
+    name before ', who' ('Suren Papikyan, who called it'), or a description that refers back ('the ministry')."""
+    named = resolver.mention_ending_at(cue.start() - 1) if text[cue.start() - 1] == " " else None
+    who = _WHO_BEFORE.search(text, sentence_start, cue.start())
+    if named is None and who is not None:
+        named = resolver.mention_ending_at(who.start())
+    if named is not None:
+        return _speaker(text, named.start, named.end, cue.group(0), resolver)
+    described = _DESCRIBED_BEFORE.search(text, sentence_start, cue.start())
+    if described is not None:
+        spk = _speaker(text, described.start(), described.end() - 1, cue.group(0), resolver)
+        if spk is not None and spk[0] is not None:
+            return spk
     return None

@@ -1,0 +1,41 @@
+"""Unnamed plural speakers: a group the article presents only by what its members are ('Venezuelan
+officials', 'Pakistani media', 'Opposition politicians', 'but officials have previously said').
+
+A group is a plural speaker noun with at most two modifiers before it, each a demonym of a state in the
+registry or a word that sorts speakers ('opposition', 'senior', 'Western'); it speaks when a reporting
+verb follows it or when 'according to' precedes it. A determiner before the noun ('the officials', 'two
+officials') makes it an anaphor or a count, not a group of its own; groups the registry already
+knows ('Turkish officials') are left to it by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOUNS = r"(?:officials|media|politicians|lawmakers|legislators|diplomats|analysts|experts|sources|critics|activists|MPs)"
+_MODIFIER = r"[\w’'-]+"
+_GROUP = re.compile(rf"(?P<core>(?:{_MODIFIER}\s+){{0,2}}?{_NOUNS})\b")
+_CUE_AFTER = re.compile(r",?\s+(?:have\s+|has\s+|had\s+)?(?:long\s+|also\s+|previously\s+|repeatedly\s+|recently\s+|already\s+)?"
+                        r"(?:said|told|say|says|reported|report|warned|warn|urged|urge|argued|argue|questioned|claimed|claim|"
+                        r"complained|insisted|insist|believe|fear|accused|demanded|denied|deny|confirmed|confirm)\b")
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
+_SORTING_WORDS = {"opposition", "senior", "western", "government", "military", "defence", "defense", "security",
+                  "state", "local", "foreign", "independent", "state-run", "state-owned"}
+_DETERMINERS = {"the", "these", "those", "some", "many", "most", "other", "several", "two", "three", "four", "few",
+                "its", "their", "his", "her", "our", "all", "both", "such", "no", "any"}
+
+
+def unnamed_groups(text: str, start: int, end: int, demonyms: set[str]):
+    """(start, end) of each unnamed group that speaks in text[start:end]."""
+    for m in _GROUP.finditer(text, start, end):
+        words = m.group("core").split()
+        s = m.start("core")
+        # drop words from the left until the modifiers left are demonyms or sorting words
+        while len(words) > 1 and not all(w in demonyms or w.lower() in _SORTING_WORDS for w in words[:-1]):
+            s = text.index(words[1], s + len(words[0]))
+            words = words[1:]
+        before = text[max(start, s - 20):s].split()
+        if before and before[-1].lower() in _DETERMINERS:
+            continue
+        if _CUE_AFTER.match(text, m.end(), end) or _ACCORDING_BEFORE.search(text, max(start, s - 20), s):
+            yield s, m.end()
