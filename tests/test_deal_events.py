@@ -365,3 +365,59 @@ def test_a_condition_after_a_cancellation_is_not_its_object(registry):
                       "takes delivery of the Russian system.", registry)
     assert {("united-states", "turkey", "f-35", "cancellation", None), ("russia", "turkey", "s-400", "delivery", None)} \
         <= _triples(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # present-tense 'receives' in a headline; induction into service is a delivery
+    ("Vietnam receives first Su-30 fighters from Russia\n\nHANOI - The jets landed on Monday.",
+     ("russia", "vietnam", "su-30", "delivery", None)),
+    ("The Indian Air Force formally inducted the first Rafale jets from France in 2020.",
+     ("france", "india", "rafale", "delivery", "2020")),
+    # a letter of intent is an agreement; 'paid for' says there is a purchase
+    ("Serbia and France signed a letter of intent on the purchase of Rafale jets in 2021.",
+     ("france", "serbia", "rafale", "agreement", "2021")),
+    ("Iraq has already paid for the T-90 tanks, the ministry said.", ("russia", "iraq", "t-90", "contract", None)),
+    ("Indonesia is talking to Russia about more Su-35 fighters.", ("russia", "indonesia", "su-35", "talks", None)),
+    ("Russian instructors trained Serbian pilots on the MiG-29 in 2019.", ("russia", "serbia", "mig-29", "training", "2019")),
+    # a licence deal dated by the year before it; 'acknowledged' dates the telling
+    ("A plant promised under a 2006 licence deal for AK-103 rifles with Russia has still not opened in Venezuela, "
+     "the minister acknowledged this week.", ("russia", "venezuela", "ak-103", "contract", "2006")),
+])
+def test_more_stage_words(registry, text, expected):
+    assert expected in _triples(_article(text, registry))
+
+
+def test_an_appositive_joint_venture_is_no_agreement(registry):
+    events = _article("Hanoi signed a contract with the firm, an Indo-Russian joint venture, in March 2019 for Su-30 "
+                      "fighters.", registry)
+    assert _triples(events) == {("russia", "vietnam", "su-30", "contract", "2019")}
+
+
+def test_what_is_given_in_exchange_is_not_offered(registry):
+    events = _article("Russia has offered Indonesia Su-35 fighters in exchange for its old Su-30s, but no talks are "
+                      "taking place.", registry)
+    assert {(e.system_id, e.event_type, e.mode) for e in events} == {("su-35", "offer", "asserted"),
+                                                                   ("su-35", "talks", "denied")}
+
+
+def test_a_cooperation_agreement_names_no_system(registry):
+    events = _article("Russia delivered Su-30 fighters to Venezuela. Their presence is governed by an agreement on "
+                      "military-technical cooperation signed in 2001.", registry)
+    assert ("russia", "venezuela", None, "agreement", "2001") in _triples(events)
+    assert not any(e.event_type == "agreement" and e.system_id for e in events)
+
+
+@pytest.mark.parametrize("text, stage, mode", [
+    ("Armenia says Russia failed to deliver the Su-30 fighters it had ordered.", "delivery", "denied"),
+    ("Moscow rules out delivering S-400 systems to Iran.", "delivery", "denied"),
+    ("Greek officials urged France not to supply Turkey with Rafale jets.", "delivery", "hypothetical"),
+    ("Russia to supply Belarus with S-400 systems\n\nMINSK - Officials confirmed the plan.", "delivery", "expected"),
+])
+def test_failed_ruled_out_urged_and_headline_infinitive(registry, text, stage, mode):
+    assert (stage, mode) in {(e.event_type, e.mode) for e in _article(text, registry) if e.system_id}
+
+
+def test_any_transfer_and_any_contract_are_no_events(registry):
+    events = _article("Moscow warned that any transfer of S-300 systems to Ukraine would breach end-user agreements. "
+                      "Russia denies it has breached any contract.", registry)
+    assert events == []
