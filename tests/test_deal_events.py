@@ -421,3 +421,26 @@ def test_any_transfer_and_any_contract_are_no_events(registry):
     events = _article("Moscow warned that any transfer of S-300 systems to Ukraine would breach end-user agreements. "
                       "Russia denies it has breached any contract.", registry)
     assert events == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # second-hand arms come from the states named after them, each coordinated one a supplier
+    ("Turkey has agreed to buy 24 second-hand Eurofighter Typhoons from Qatar and Oman.",
+     {("qatar", "turkey", "eurofighter-typhoon", "agreement", None), ("oman", "turkey", "eurofighter-typhoon", "agreement", None)}),
+    # the subject of a verb of giving supplies arms made elsewhere
+    ("Greece will not transfer its S-300 systems to Ukraine.", {("greece", "ukraine", "s-300", "delivery", None)}),
+    ("Athens had already sent Ukraine dozens of BMP-1 infantry fighting vehicles.",
+     {("greece", "ukraine", "bmp-1", "delivery", None)}),
+    # 'signed a deal to sell': the seller supplies a system of no single origin, in later sentences too
+    ("Britain has signed a deal to sell 20 Eurofighter Typhoon jets to Turkey. The first aircraft are due to be delivered "
+     "in 2030.", {("united-kingdom", "turkey", "eurofighter-typhoon", "contract", None),
+                  ("united-kingdom", "turkey", "eurofighter-typhoon", "delivery", "2030")}),
+])
+def test_suppliers_named_by_from_and_by_a_verb_of_giving(registry, text, expected):
+    assert _triples(_article(text, registry)) == expected
+
+
+def test_a_letter_sent_is_no_delivery(registry):
+    events = _article("Russia has delivered Su-35 fighters to Egypt. The minister wrote in a letter sent earlier this month "
+                      "to Cairo that the deal was at risk.", registry, published="2019-11-15")
+    assert not any(e.event_type == "delivery" and e.date is not None for e in events)

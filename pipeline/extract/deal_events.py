@@ -53,7 +53,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
     ("training", r"\btraining\b|(?<!the )(?<!a )(?<!by )\btrain(?:s|ed)?\b(?=\s+(?:on|in|with|the|their|its|our|\w+\s+(?:officers|pilots|crews|personnel|troops|marines|counterparts))\b)"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
     ("delivery", r"\bdeliver(?:y|ies|ed|ing|s)?\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceiv(?:e|es|ed)\b|\binduct(?:s|ed|ing)?\b|\binduction\b|"
-                 r"\bprovided?\b|\bshipments?\b|\bship(?:ped|ping)\b|\bexported\b|\bhand(?:ed|s|ing)? over\b|"
+                 r"\bprovided?\b|\bshipments?\b|"
+                 r"(?<!letter )(?<!message )\bsen(?:d|ds|ding|t)\b(?!\s+(?:(?:a|an|the|its|their)\s+)?(?:\w+\s+)?(?:letters?|messages?|signals?|delegations?|"
+                 r"troops|warnings?|notes?|requests?|teams?|invitations?|envoys?)\b)|\bship(?:ped|ping)\b|\bexported\b|\bhand(?:ed|s|ing)? over\b|"
                  r"\bhandover\b|\b(?:took|tak(?:e|es|en|ing)) delivery\b|\balready (?:operates|flies|fields|uses)\b|\barriv(?:e|ed|es|ing)\b|"
                  r"\bflown in\b|\bairlifted\b|"
                  # navies commission ships built abroad ('commissioned INS Tushil', 'commissions Russian-built frigate')
@@ -70,7 +72,7 @@ _JOINT = re.compile(r"joint (?:ventures?|projects?)|cooperating on|memorandum", 
 _CLAUSE_END = re.compile(r",\s+but\b|;|:")
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|possible|potential|possibility|pressure to|urg(?:e|es|ed|ing) \w+ to)\b",
                            re.IGNORECASE)
-_EXPECTED = re.compile(r"\b(?:will|would|set to|expected|expects?|plans?|likely|no earlier than|threat\w*|trying to|"
+_EXPECTED = re.compile(r"\b(?:will|would|set to|(?:is|are) due to|expected|expects?|plans?|likely|no earlier than|threat\w*|trying to|"
                        r"hoped?|hopes|hoping)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer|no (?:intention|plans?)|fail(?:s|ed)? to|rules? out|ruled out)\b",
                      re.IGNORECASE)
