@@ -444,3 +444,9 @@ def test_a_letter_sent_is_no_delivery(registry):
     events = _article("Russia has delivered Su-35 fighters to Egypt. The minister wrote in a letter sent earlier this month "
                       "to Cairo that the deal was at risk.", registry, published="2019-11-15")
     assert not any(e.event_type == "delivery" and e.date is not None for e in events)
+
+
+def test_a_company_name_ending_in_any_is_not_any(registry):
+    [e] = [e for e in _article("State-owned Russian arms company Rosoboronexport has offered to sell Su-35 fighters to "
+                               "Turkey.", registry) if e.event_type == "offer"]
+    assert e.mode == "asserted"

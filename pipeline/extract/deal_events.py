@@ -374,7 +374,7 @@ def _mode(body: str, t_start: int, t_end: int, event_type: str = "") -> str:
     sanctions is a fact once made, whatever it threatens: asserted unless denied."""
     before = body[max(0, t_start - _WINDOW):t_start]
     around = before + " " + body[t_end:t_end + _WINDOW // 2]
-    if _URGED.search(before) or _ANY.search(before[-20:]):
+    if _URGED.search(before) or _ANY.search(before):
         return "hypothetical"
     if _DENIED.search(before[-30:]) or _NO.search(before) or _DISBELIEF.search(body[:t_start]):
         return "denied"
