@@ -57,3 +57,19 @@ def test_month_without_year_is_the_latest_such_month_up_to_publication(text, pub
 def test_month_with_year_stays_explicit():
     assert _dates("In May 2015, a Russian delegation attended") == [("May 2015", "2015-05", "month", "explicit")]
     assert _dates("signed in March", published=dt.date(2019, 1, 1), precision="year") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The remaining jets will be handed over by mid-2016.", [("2016", "2016", "year", "explicit")]),
+    ("Deliveries are expected to start in early-2021.", [("2021", "2021", "year", "explicit")]),
+    ("Under a 2022 framework agreement, Warsaw can buy more tanks.", [("2022", "2022", "year", "explicit")]),
+    ("The last two batteries should arrive before the end of the year.",
+     [("before the end of the year", "2019", "year", "relative")]),
+    ("A further batch will follow in the coming weeks.", [("in the coming weeks", "2019-07", "month", "relative")]),
+])
+def test_part_of_a_year_a_framework_agreement_and_the_coming_weeks(text, expected):
+    assert _dates(text) == expected
+
+
+def test_a_year_before_a_noun_other_than_a_deal_is_not_its_date():
+    assert _dates("under the resolution that endorsed the 2015 nuclear deal") == []

@@ -20,16 +20,16 @@ _PATTERNS = [
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b")),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<year>(?:19|20)\d0)s\b")),
     # 'a 2021 contract', 'its 2017 deal': a year before the noun it dates
-    ("year", re.compile(r"\b(?:an?|its|their|the)\s+(?P<year>(?:19|20)\d\d)(?=\s+(?:contract|deal|agreement|order|purchase)s?\b)",
+    ("year", re.compile(r"\b(?:an?|its|their|the)\s+(?P<year>(?:19|20)\d\d)(?=\s+(?:(?:licen[cs]e|framework|arms|supply|purchase|export)\s+)?(?:contract|deal|agreement|order|purchase)s?\b)",
                         re.IGNORECASE)),
 ("year", re.compile(r"\b(?:in|since|by|through|until|from|before|after|of|during|earlier than|than|as early as|as late as)\s+"
-              r"(?P<year>(?:19|20)\d\d)\b(?!s)", re.IGNORECASE)),
+              r"(?:(?:mid|early|late)-)?(?P<year>(?:19|20)\d\d)\b(?!s)", re.IGNORECASE)),
 ]
 # 'drawing U.S. sanctions in December': a month without a year is the latest such month up to publication
 _BARE_MONTH = re.compile(r"\b(?i:in|since|by|until|from|last)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?![\s,.]+\d)")
 _RELATIVE = re.compile(
     r"\b(?P<rel>this month|last month|this week|last week|this year|last year|next year|by year's end|"
-    r"by year’s end|by the end of the year|in recent months|currently|now|on (?:" + "|".join(_WEEKDAYS) + r")|"
+    r"by year’s end|(?:by|before) the end of (?:the|this) year|in the coming (?:days|weeks|months)|in recent months|currently|now|on (?:" + "|".join(_WEEKDAYS) + r")|"
     r"(?:" + "|".join(_WEEKDAYS) + r"))\b",
     re.IGNORECASE,
 )
@@ -87,7 +87,7 @@ def resolve_relative(phrase: str, published: dt.date | None, precision: str) -> 
     if published is None or precision == "unknown":
         return None
     p = phrase.lower().replace("’", "'")
-    if p in ("this year", "by year's end", "by the end of the year"):
+    if p in ("this year", "by year's end") or p.endswith(("the end of the year", "the end of this year")):
         return f"{published.year:04d}", "year"
     if p == "last year":
         return f"{published.year - 1:04d}", "year"
@@ -97,7 +97,7 @@ def resolve_relative(phrase: str, published: dt.date | None, precision: str) -> 
         return published.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]], precision
     if precision == "year":
         return None
-    if p in ("this month", "this week", "in recent months"):
+    if p in ("this month", "this week", "in recent months") or p.startswith("in the coming"):
         return published.strftime("%Y-%m"), "month"
     if p == "last month":
         prev = published.replace(day=1) - dt.timedelta(days=1)

@@ -39,20 +39,23 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"\brequest(?:s|ed)\b(?=\s+(?:the\s+|\d+\s+|more\s+|additional\s+|new\s+)?(?:[A-Z]|jets|fighters|aircraft|tanks|"
                  r"helicopters|missiles|frigates|submarines|drones)\b)|"
                  r"\bfocus(?:es|ed|ing)? on (?:acquiring|buying|purchasing)\b"),
-    ("talks", r"\bin talks\b|\btalks\b|\bnegotiations?\b|\bnegotiat(?:e|es|ed|ing)\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing|ions?)?\b|\bpotential sale\b"),
+    ("talks", r"\bin talks\b|\btalks\b|\btalk(?:ing|ed)? (?:to|with)\b|\bnegotiations?\b|\bnegotiat(?:e|es|ed|ing)\b|\bnegations\b|\bconsultations\b|\bdiscuss(?:ed|ing|ions?)?\b|\bpotential sale\b"),
     ("sanction_threat", r"(?<!UN )(?<!U\.N\. )(?<!United Nations )\bsanction(?:s|ed)?\b(?! (?:law|act|legislation)\b)|\bpenali[sz](?:e|ed|es|ing)\b|\bmeasures under\b"),
     ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagree(?:s|d)? to (?:buy|purchase|acquire|supply|sell|deliver|provide)\b|\bagreed\b|"
-                  r"\bmemorandum of understanding\b|\bagreements?\b|\bdecision to (?:buy|purchase|acquire)\b|"
+                  r"\bmemorandum of understanding\b|\bletters? of intent\b|(?<!end-user )\bagreements?\b|\bdecision to (?:buy|purchase|acquire)\b|"
                   r"\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
     ("contract", r"\b(?:sign|ink)(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|"
                  r"\b(?:deal|contract)s? (?:was |were |has been |had been |have been )?(?:signed|inked|sealed|concluded)\b|"
                  r"\bplac(?:ed|es|ing) (?:an |a |the )?(?:\w+ )?orders?\b|\b(?:acquired|procured)\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
-                 r"\bfinali[sz](?:e|ed|es|ing) (?:their |the |its )?(?:purchase|deal|contract)\b|\bcontracts?\b|\bdeal worth\b|"
-                 r"\bbought\b|\bbuys\b|\b(?:would|will) (?:buy|purchase)\b(?=\s+(?:the|an?|\d|[A-Z]|more|new|additional)\b)|\borders\b(?=\s+(?:\d|more\b|new\b|additional\b))|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsuch (?:an? )?(?:sale|deal|purchase)\b|\bsold\b|\bsells?\b"),
-    ("training", r"\btraining\b"),
+                 r"\bfinali[sz](?:e|ed|es|ing) (?:their |the |its )?(?:purchase|deal|contract)\b|(?<!\bany )\bcontracts?\b|\bdeal worth\b|"
+                 r"\bbought\b|\bbuys\b|\b(?:would|will) (?:buy|purchase)\b(?=\s+(?:the|an?|\d|[A-Z]|more|new|additional)\b)|\borders\b(?=\s+(?:\d|more\b|new\b|additional\b))|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsuch (?:an? )?(?:sale|deal|purchase)\b|\bsold\b|\bsells?\b|"
+                 r"\b(?:paid|paying) for\b|\blicen[cs]e deals?\b"),
+    ("training", r"\btraining\b|(?<!the )(?<!a )(?<!by )\btrain(?:s|ed)?\b(?=\s+(?:on|in|with|the|their|its|our|\w+\s+(?:officers|pilots|crews|personnel|troops|marines|counterparts))\b)"),
     ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
-    ("delivery", r"\bdeliver(?:y|ies|ed|ing|s)?\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceived?\b|"
-                 r"\bprovided?\b|\bshipments?\b|\bship(?:ped|ping)\b|\bexported\b|\bhand(?:ed|s|ing)? over\b|"
+    ("delivery", r"\bdeliver(?:y|ies|ed|ing|s)?\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceiv(?:e|es|ed)\b|\binduct(?:s|ed|ing)?\b|\binduction\b|"
+                 r"\bprovided?\b|\bshipments?\b|"
+                 r"(?<!letter )(?<!message )\bsen(?:d|ds|ding|t)\b(?!\s+(?:(?:a|an|the|its|their)\s+)?(?:\w+\s+)?(?:letters?|messages?|signals?|delegations?|"
+                 r"troops|warnings?|notes?|requests?|teams?|invitations?|envoys?)\b)|\bship(?:ped|ping)\b|\bexported\b|\bhand(?:ed|s|ing)? over\b|"
                  r"\bhandover\b|\b(?:took|tak(?:e|es|en|ing)) delivery\b|\balready (?:operates|flies|fields|uses)\b|\barriv(?:e|ed|es|ing)\b|"
                  r"\bflown in\b|\bairlifted\b|"
                  # navies commission ships built abroad ('commissioned INS Tushil', 'commissions Russian-built frigate')
@@ -69,16 +72,24 @@ _JOINT = re.compile(r"joint (?:ventures?|projects?)|cooperating on|memorandum", 
 _CLAUSE_END = re.compile(r",\s+but\b|;|:")
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|possible|potential|possibility|pressure to|urg(?:e|es|ed|ing) \w+ to)\b",
                            re.IGNORECASE)
-_EXPECTED = re.compile(r"\b(?:will|would|set to|expected|expects?|plans?|likely|no earlier than|threat\w*|trying to|"
+_EXPECTED = re.compile(r"\b(?:will|would|set to|(?:is|are) due to|expected|expects?|plans?|likely|no earlier than|threat\w*|trying to|"
                        r"hoped?|hopes|hoping)\b", re.IGNORECASE)
-_DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer|no (?:intention|plans?))\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer|no (?:intention|plans?)|fail(?:s|ed)? to|rules? out|ruled out)\b",
+                     re.IGNORECASE)
+# 'urged London not to supply', 'asked Athens to hand them over': a supply someone asks for (or against) is only possible
+_URGED = re.compile(r"\b(?:urg|ask|press|call)(?:e|es|ed|ing|s)?\s+(?:on\s+)?(?:[\w.-]+\s+){1,2}(?:not\s+)?to\s+$", re.IGNORECASE)
+_NO = re.compile(r"\bno\s+(?:further\s+|new\s+|more\s+)?$", re.IGNORECASE)  # 'but no talks are taking place'
+_ANY = re.compile(r"\bany\s+(?:\w+\s+)?$", re.IGNORECASE)  # 'any transfer of Russian-made weapons': none in particular
+_HEADLINE_TO = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+to\s+$")  # headline 'France to supply Armenia with ...'
+
 _DISBELIEF = re.compile(r"\b(?:do not|don't|does not|doesn't) (?:think|believe|expect)\b|\bunlikely\b", re.IGNORECASE)
-_EXCLUDED_SYSTEM = re.compile(r"(?:instead of|rather than|besides|in addition to|other than)\s+(?:the\s+)?$", re.IGNORECASE)
+_EXCLUDED_SYSTEM = re.compile(r"(?:instead of|rather than|besides|in addition to|other than|in exchange for|in return for)\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+)?)?$",
+                              re.IGNORECASE)
 _WINDOW = 50  # characters around a trigger that set its mode
 _COMPLETED = re.compile(r"\bfully met\b|\bcompleted\b|\bfully delivered\b|\bfinished\b", re.IGNORECASE)
 # Arms named only in general ('other Russian weapons', 'arms deals', 'Russian-made equipment'): an event with no system.
 _GENERIC = re.compile(r"\b(?:arms|weapons|weaponry|armaments|(?<!the )(?<!its )(?<!their )(?<!this )(?<!such )(?<!related )(?<!associated )equipment|hardware|(?:military|defen[cs]e) contracts?|"
-                      r"all cooperation)\b(?! (?:exporters?|exports?|company|companies|makers?|manufacturers?|industry|"
+                      r"all cooperation|(?<=on )(?-i:(?:military(?:-technical)?|defen[cs]e) cooperation))\b(?! (?:exporters?|exports?|company|companies|makers?|manufacturers?|industry|"
                       r"trade|race|control|embargo|sector|firms?|dealers?)\b)", re.IGNORECASE)
 _LISTED = re.compile(r"[^.;:]{0,40}?\b(?:including|such as|notably|among them)\s+(?:the\s+)?", re.IGNORECASE)
 _GENERIC_BEFORE, _GENERIC_AFTER = 15, 40  # how close a general noun must be to the stage word
@@ -90,7 +101,7 @@ _NOT_A_DELIVERY = re.compile(r"\btechnology\s+$|\b(?:contracts?|deals?|agreement
                              re.IGNORECASE)
 _CONDITIONAL_PURCHASE = re.compile(r"\b(?:if|unless|whether)\s+(?:\S+\s+){0,5}$", re.IGNORECASE)
 _SETTING = re.compile(r"\b(?:at|during|after)\s+(?:the\s+)?(?:first\s+)?(?:\S+\s+)?$", re.IGNORECASE)  # 'after talks between'
-_APPOSITIVE = re.compile(r",\s+an?\s+$")  # '..., a joint venture of Indian and Russian firms': a description
+_APPOSITIVE = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}$")  # '..., a joint venture of Indian and Russian firms': a description
 _NOUN_DELIVERY = re.compile(r"deliver(?:y|ies)|transfers?\b|suppl(?:y|ies)\b|shipments?", re.IGNORECASE)
 # 'helicopters it has ordered', 'systems which it bought': a relative clause describing the arms
 _RELATIVE_ORDER = re.compile(r"[a-z]\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:has|have|had)\s+$")
@@ -98,13 +109,14 @@ _SALE_NOUN = re.compile(r"\bsales?$")  # 'cleared the sale of X': one sale, not 
 _INTRANSITIVE = re.compile(r"arriv", re.IGNORECASE)  # 'the first of which arrived': the system comes before
 # Speech verbs: a date after them dates the telling; offers, threats and cancellations made by the telling take it.
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|announces|confirmed|stated|added|wrote|"
+                     r"acknowledged|admitted|explained|noted|insisted|"
                      r"demanded|urged)\b", re.IGNORECASE)
 _NOT_PERFORMATIVE = re.compile(r"demanded|urged|reported|reports", re.IGNORECASE)
 _PERFORMED_BY_SPEECH = ("offer", "sanction_threat", "cancellation")
 _STATIVE_DATE = re.compile(r"^(?:now|currently)$", re.IGNORECASE)  # dates an ongoing state, not an order
 _ONGOING = ("interest", "talks", "offer", "delivery", "training", "servicing")
 _DEAL_TYPES = [
-    ("licensed_production", re.compile(r"licensed production|joint production|production of (?:the )?(?:component )?parts", re.I)),
+    ("licensed_production", re.compile(r"licensed production|licen[cs]e (?:deal|agreement|contract)|joint production|production of (?:the )?(?:component )?parts", re.I)),
     ("technology_transfer", re.compile(r"technolog\w+ cooperation|technology transfer|transfers? of [\w\s’']*technology|production process", re.I)),
     ("joint_development", re.compile(r"joint (?:ventures?|projects?|tests|development)|cooperating on the creation|collaborate|to develop|assistance .* creating|help .* creating", re.I)),
 ]
@@ -191,7 +203,8 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                 for pair in parties(text, system, local, (event_type, t_start, t_end), here, ctx,
                                         recipient_of):
                     mode = _mode(body, t_start - sent.start, t_end - sent.start, event_type)
-                    if event_type == "delivery" and mode == "hypothetical" and _NOUN_DELIVERY.match(text, t_start):
+                    if event_type == "delivery" and mode == "hypothetical" and _NOUN_DELIVERY.match(text, t_start) \
+                        and not text[max(0, t_start - 3):t_start].lower() == "to ":
                         continue  # 'the possible delivery of', 'could oppose the transfer': talk of a delivery
                     stages = [(event_type, mode)]
                     if event_type == "cancellation" and "contract" in text[t_start:t_end]:
@@ -361,13 +374,15 @@ def _mode(body: str, t_start: int, t_end: int, event_type: str = "") -> str:
     sanctions is a fact once made, whatever it threatens: asserted unless denied."""
     before = body[max(0, t_start - _WINDOW):t_start]
     around = before + " " + body[t_end:t_end + _WINDOW // 2]
-    if _DENIED.search(before[-30:]) or _DISBELIEF.search(body[:t_start]):
+    if _URGED.search(before) or _ANY.search(before):
+        return "hypothetical"
+    if _DENIED.search(before[-30:]) or _NO.search(before) or _DISBELIEF.search(body[:t_start]):
         return "denied"
     if event_type == "sanction_threat":
         return "asserted"
     if _CONDITION.search(body) or _HYPOTHETICAL.search(before):
         return "hypothetical"
-    if _EXPECTED.search(around):
+    if _EXPECTED.search(around) or _HEADLINE_TO.match(before):
         return "expected"
     return "asserted"
 

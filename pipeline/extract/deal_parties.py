@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..registry import Registry
@@ -46,6 +46,7 @@ class Context:
     buyer_counts: Counter
     article_states: list
     origin: dict  # system id -> the state it comes from (models only, not classes)
+    supplier_of: dict = field(default_factory=dict)  # system id -> supplier the article named for it ('from Qatar')
 
 
 def demonym_regex(registry: Registry) -> tuple[re.Pattern | None, dict[str, str]]:
@@ -127,12 +128,48 @@ def article_supplier(systems: list[Mention], registry: Registry) -> str | None:
     return registry.state_by_country(registry.systems[top].row["origin_country"])
 
 
+# 'Typhoons from Qatar and Oman', 'bought by Cyprus from Russia': the state the arms come from, right after them
+_FROM = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+from\s+(?:the\s+)?$")
+# a verb of giving whose subject (or the subject of its infinitive) supplies, even arms made elsewhere:
+# 'Greece will not transfer its S-300s', 'Athens had already sent Ukraine ...', 'urged London not to supply'
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+_GIVING = re.compile(r"(?:deliver|suppl|transfer|provid|ship|export|hand|sen[dt]|sell|sold)\w*", re.IGNORECASE)
+_GIVER_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|could|can|also|already|now|previously|not|never|to)\s+){0,3}"
+                        r"(?:(?:signed|agreed|reached|won)\s+(?:an?\s+|the\s+)?(?:[\w$£€.,-]+\s+){0,3}?(?:deal|contract|agreement)\s+to\s+)?$",
+                        re.IGNORECASE)
+
+
+def suppliers(text, system, trigger, states, ctx, trigger_starts=()) -> list[str]:
+    """The suppliers of one event: the states the arms come 'from' (any coordinated with them), else the
+    subject of a verb of giving, else _supplier. A supplier so named is kept for a system of no single
+    origin (a Eurofighter) in later sentences."""
+    event_type, t_start, t_end = trigger
+    after = [st for st in states if st[1] >= system.end and not st[2]]
+    for i, st in enumerate(after):
+        if _FROM.match(text[system.end:st[1]]):
+            named = [st[0]] + [b[0] for a, b in zip(after[i:], after[i + 1:]) if COORDINATED.match(text[a[3]:b[1]])]
+            ctx.supplier_of[system.entity_id] = named[0]
+            return list(dict.fromkeys(named))
+    # a system of no single origin may take the giver of another stage word of the sentence ('signed a deal to sell')
+    starts = [t_start] if ctx.origin.get(system.entity_id) else [t_start, *trigger_starts]
+    for start in starts:
+        if _GIVING.match(text, start) and not _PASSIVE.search(text, max(0, start - 10), start):
+            subject = [s for s, pos, demonym, end in states if not demonym and end <= start and _GIVER_GAP.match(text[end:start])]
+            if subject:
+                ctx.supplier_of[system.entity_id] = subject[-1]
+                return subject[-1:]
+    supplier = _supplier(text, system, t_start, event_type, states, ctx)
+    return [supplier] if supplier else []
+
+
 def _supplier(text, system, t_start, event_type, states, ctx) -> str | None:
     """A model's origin supplies it; a class or arms in general the demonym next to it ('Russian combat
     modules'), or the subject of an offer or delivery ('Washington had offered Ankara ...'), or the
     article's usual supplier."""
     if ctx.origin.get(system.entity_id):
         return ctx.origin[system.entity_id]
+    if system.entity_id in ctx.supplier_of:
+        return ctx.supplier_of[system.entity_id]
     close = [s for s, pos, demonym, _ in states if demonym and system.start - 25 <= pos < system.end]
     if close:
         return close[-1]
@@ -155,10 +192,15 @@ def parties(text, system, local, trigger, here, ctx, recipient_of) -> list[tuple
     else the recipient this system already had in the article, else the usual buyer, else the state named
     last before. A system from an earlier sentence is not carried into a
     sentence about a third party only ('Our talks with the United States are continuing')."""
+    out = []
+    for supplier in suppliers(text, system, trigger, here.states, ctx, here.trigger_starts):
+        out += [pair for pair in _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of)
+                if pair not in out]
+    return out
+
+
+def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of) -> list[tuple[str, str]]:
     event_type, t_start, t_end = trigger
-    supplier = _supplier(text, system, t_start, event_type, here.states, ctx)
-    if supplier is None:
-        return []
     origins = {ctx.origin[m.entity_id] for m in here.systems if m.entity_id != system.entity_id} - {None}
     candidates = [(s, pos, end) for s, pos, _, end in here.states if s != supplier and s not in origins]
     if event_type == "sanction_threat":  # '... imposed sanctions on Turkey over ...': the target receives
