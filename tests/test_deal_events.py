@@ -450,3 +450,21 @@ def test_a_company_name_ending_in_any_is_not_any(registry):
     [e] = [e for e in _article("State-owned Russian arms company Rosoboronexport has offered to sell Su-35 fighters to "
                                "Turkey.", registry) if e.event_type == "offer"]
     assert e.mode == "asserted"
+
+
+def test_the_deal_as_a_subject_is_the_latest_contract(registry):
+    events = _article("Egypt has signed a contract for 30 Rafale jets from France. Its 2018 contract for Russian Su-35 "
+                      "fighters has stalled. Washington has made clear that the deal could expose Cairo to sanctions.",
+                      registry)
+    last = [e for e in events if e.start > 90]
+    assert {(e.supplier_id, e.recipient_id, e.system_id, e.event_type) for e in last} == {
+        ("russia", "egypt", "su-35", "contract"), ("russia", "egypt", "su-35", "sanction_threat")}
+    # as an object ('confirmed the deal') it is no more than a mention
+    assert [e for e in _article("Russia has sold Su-35 fighters to Egypt. Neither Moscow nor Cairo has officially confirmed "
+                                "the deal.", registry) if e.start > 40] == []
+
+
+def test_of_two_signatories_the_buyer_does_not_sell(registry):
+    events = _article("UK and Turkey sign £5.4bn deal for 20 Eurofighter Typhoon jets\n\nBritain has signed a £5.4bn deal "
+                      "to sell 20 Eurofighter Typhoon fighter jets to Turkey. Turkey also wants US F-35 jets.", registry)
+    assert ("united-kingdom", "turkey", "eurofighter-typhoon", "contract", None) in _triples(events[:1])

@@ -69,8 +69,9 @@ def definite_references(text: str, start: int, end: int, systems: list[Mention],
     return out
 
 
-# A deal named again by a noun: 'the offer', 'the approval' (of a sale), 'any such sale', 'the purchases'.
-DEAL_NOUN = re.compile(r"\b(?:the\s+(?:\w+\s+)?offer|the\s+approval(?!\s+of\b)|(?:any\s+)?such\s+(?:an?\s+)?(?:sale|deal|purchase)|"
+# A deal named again by a noun: 'the offer', 'the approval' (of a sale), 'any such sale', 'the purchases',
+# 'the deal' as a subject ('The deal is worth ...'): the latest contract.
+DEAL_NOUN = re.compile(r"\b(?:the\s+(?:\w+\s+)?offer|the\s+deal(?=\s+(?:is|was|includes?|included|covers?|covered|could|would|will|may|might|has|had)\b)|the\s+approval(?!\s+of\b)|(?:any\s+)?such\s+(?:an?\s+)?(?:sale|deal|purchase)|"
                        r"(?:the|its|their)\s+(?:(?!arms\b|weapons\b|weaponry\b)\w+\s+)?purchases)\b", re.IGNORECASE)
 _NAMED_NEXT = re.compile(r"^\s+(?:of|for)\s+(?:the\s+)?(?:\S+\s+){0,2}?$")
 
@@ -83,7 +84,8 @@ def deal_noun_systems(text: str, noun: re.Match, systems: list[Mention], earlier
     if any(0 <= s.start - noun.end() <= 30 and _NAMED_NEXT.match(text[noun.end():s.start] + " ") for s in systems):
         return []
     word = noun.group(0).lower()
-    stages = ("offer",) if word.endswith(("offer", "approval")) else ("contract", "delivery", "offer", "interest", "talks")
+    stages = ("offer",) if word.endswith(("offer", "approval")) else ("contract",) if word.endswith("deal") \
+        else ("contract", "delivery", "offer", "interest", "talks")
     prior = [e for e in earlier if e[0] in stages and e[1]]
     preferred = [e for e in prior if e[2] in states]
     prior = preferred or prior

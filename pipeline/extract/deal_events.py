@@ -44,7 +44,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
     ("agreement", r"\breached (?:several |an? )?(?:arms )?deals?\b|\bagree(?:s|d)? to (?:buy|purchase|acquire|supply|sell|deliver|provide)\b|\bagreed\b|"
                   r"\bmemorandum of understanding\b|\bletters? of intent\b|(?<!end-user )\bagreements?\b|\bdecision to (?:buy|purchase|acquire)\b|"
                   r"\bjoint (?:ventures?|projects?)\b|\bcooperating on\b|\bconducted joint tests\b"),
-    ("contract", r"\b(?:sign|ink)(?:s|ed|ing)?\b(?:\s+[\w$.,-]+){0,6}?\s+(?:deal|contract)s?\b|"
+    ("contract", r"\b(?:sign|ink)(?:s|ed|ing)?\b(?:\s+[\w$£€.,-]+){0,6}?\s+(?:deal|contract)s?\b|"
+                 # 'the deal' as the subject of a clause ('The deal is worth ...', 'the deal could expose'): it exists
+                 r"\bthe deal\b(?=\s+(?:is|was|includes?|included|covers?|covered|could|would|will|may|might|has|had)\b)|"
                  r"\b(?:deal|contract)s? (?:was |were |has been |had been |have been )?(?:signed|inked|sealed|concluded)\b|"
                  r"\bplac(?:ed|es|ing) (?:an |a |the )?(?:\w+ )?orders?\b|\b(?:acquired|procured)\b|\bseal(?:s|ed)?\b(?:\s+[\w$.-]+){0,5}?\s+deals?\b|"
                  r"\bfinali[sz](?:e|ed|es|ing) (?:their |the |its )?(?:purchase|deal|contract)\b|(?<!\bany )\bcontracts?\b|\bdeal worth\b|"

@@ -15,6 +15,8 @@ from .mentions import Mention
 
 _PARTY_KINDS = {"state", "government_body", "company", "armed_forces", "group", "anonymous_source"}
 _SUPPLIER_VERB = ("offer", "delivery")  # 'Washington had offered Ankara ...': the subject supplies
+_SIGNING = re.compile(r"(?:sign|ink)(?:s|ed|ing)?\b", re.IGNORECASE)
+_AND = re.compile(r"^\s+and\s+$")
 _SUBJECT_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|was|were|is|are|also|already|now|previously)\s+){0,2}$",
                           re.IGNORECASE)
 # '14 Su-57Es, 14 Su-34 bombers and 14 Su-35 fighters': a count may head each item of the list
@@ -173,6 +175,13 @@ def _supplier(text, system, t_start, event_type, states, ctx) -> str | None:
     close = [s for s, pos, demonym, _ in states if demonym and system.start - 25 <= pos < system.end]
     if close:
         return close[-1]
+    if _SIGNING.match(text, t_start):
+        # 'UK and Turkey sign deal for Eurofighter jets': of two signatories, the one that is not the buyer sells
+        subject = [(s, pos, end) for s, pos, demonym, end in states if not demonym and end <= t_start]
+        usual = [b for b, _ in ctx.buyer_counts.most_common(1)]
+        if len(subject) >= 2 and _AND.match(text[subject[-2][2]:subject[-1][1]]) \
+                and _SUBJECT_GAP.match(text[subject[-1][2]:t_start]) and usual and usual[0] in (subject[-2][0], subject[-1][0]):
+            return subject[-2][0] if usual[0] == subject[-1][0] else subject[-1][0]
     if event_type in _SUPPLIER_VERB:
         subject = [s for s, pos, demonym, end in states if end <= t_start and _SUBJECT_GAP.match(text[end:t_start])]
         if subject:
