@@ -468,3 +468,17 @@ def test_of_two_signatories_the_buyer_does_not_sell(registry):
     events = _article("UK and Turkey sign £5.4bn deal for 20 Eurofighter Typhoon jets\n\nBritain has signed a £5.4bn deal "
                       "to sell 20 Eurofighter Typhoon fighter jets to Turkey. Turkey also wants US F-35 jets.", registry)
     assert ("united-kingdom", "turkey", "eurofighter-typhoon", "contract", None) in _triples(events[:1])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # arms made abroad that a state has ('its 18 Russian-built Su-30MKM fighters') were delivered to it
+    ("Malaysia has struggled to keep its 18 Russian-built Su-30MKM fighters flying because of a shortage of spare parts.",
+     {("russia", "malaysia", "su-30", "delivery", None)}),
+    # the subject of a second predicate gives; the maker in the description receives nothing
+    ("Poland has also ordered 250 M1A2 Abrams tanks from the United States and has sent some of its older German-made "
+     "Leopard 2 tanks to Ukraine.",
+     {("united-states", "poland", "m1-abrams", "contract", None), ("poland", "ukraine", "leopard-2", "delivery", None),
+      ("germany", "poland", "leopard-2", "delivery", None)}),
+])
+def test_arms_made_abroad_in_a_states_possession(registry, text, expected):
+    assert _triples(_article(text, registry)) == expected

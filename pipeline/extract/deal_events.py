@@ -15,7 +15,7 @@ from ..registry import Registry
 from ..text import Sentence
 from .anaphora import DEAL_NOUN, deal_noun_systems, definite_references, same_item_classes
 from .dates import DateRef, find_dates
-from .deal_parties import (COORDINATED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
+from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
                            parties, sanctioning, states_in)
 from .mentions import Mention
 
@@ -59,7 +59,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"(?<!letter )(?<!message )\bsen(?:d|ds|ding|t)\b(?!\s+(?:(?:a|an|the|its|their)\s+)?(?:\w+\s+)?(?:letters?|messages?|signals?|delegations?|"
                  r"troops|warnings?|notes?|requests?|teams?|invitations?|envoys?)\b)|\bship(?:ped|ping)\b|\bexported\b|\bhand(?:ed|s|ing)? over\b|"
                  r"\bhandover\b|\b(?:took|tak(?:e|es|en|ing)) delivery\b|\balready (?:operates|flies|fields|uses)\b|\barriv(?:e|ed|es|ing)\b|"
-                 r"\bflown in\b|\bairlifted\b|"
+                 r"\bflown in\b|\bairlifted\b|(?<![\w-])(?=(?:its|their)\s)" + POSSESSED.pattern + "|"
                  # navies commission ships built abroad ('commissioned INS Tushil', 'commissions Russian-built frigate')
                  r"\bcommission(?:s|ed|ing)?\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:INS|HMS|frigates?|ships?|submarines?|"
                  r"corvettes?|destroyers?|vessels?)\b)"),

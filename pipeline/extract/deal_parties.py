@@ -136,6 +136,12 @@ _FROM = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+from\s+(?:the\s+)?$")
 # 'Greece will not transfer its S-300s', 'Athens had already sent Ukraine ...', 'urged London not to supply'
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _GIVING = re.compile(r"(?:deliver|suppl|transfer|provid|ship|export|hand|sen[dt]|sell|sold)\w*", re.IGNORECASE)
+# 'Poland has also ordered ... and has sent some of its tanks to Ukraine': the subject of a second predicate
+_GIVER_AND = re.compile(r"^\s+(?:has|have|had|will|would)\s+[^.;:]*?,?\s+and\s+(?:has\s+|have\s+|had\s+|also\s+){0,2}$",
+                        re.IGNORECASE)
+# 'Malaysia has struggled to keep its 18 Russian-built Su-30MKM fighters': arms made abroad that a state has
+POSSESSED = re.compile(r"(?:its|their)\s+(?:[\w,]+\s+){0,3}?(?-i:[A-Z])[a-z]+-(?:made|built)\b", re.IGNORECASE)
+_MADE = re.compile(r"-(?:made|built)\b")
 _GIVER_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|could|can|also|already|now|previously|not|never|to)\s+){0,3}"
                         r"(?:(?:signed|agreed|reached|won)\s+(?:an?\s+|the\s+)?(?:[\w$£€.,-]+\s+){0,3}?(?:deal|contract|agreement)\s+to\s+)?$",
                         re.IGNORECASE)
@@ -156,7 +162,8 @@ def suppliers(text, system, trigger, states, ctx, trigger_starts=()) -> list[str
     starts = [t_start] if ctx.origin.get(system.entity_id) else [t_start, *trigger_starts]
     for start in starts:
         if _GIVING.match(text, start) and not _PASSIVE.search(text, max(0, start - 10), start):
-            subject = [s for s, pos, demonym, end in states if not demonym and end <= start and _GIVER_GAP.match(text[end:start])]
+            subject = [s for s, pos, demonym, end in states if not demonym and end <= start
+                       and (_GIVER_GAP.match(text[end:start]) or _GIVER_AND.match(text[end:start]))]
             if subject:
                 ctx.supplier_of[system.entity_id] = subject[-1]
                 return subject[-1:]
@@ -211,7 +218,9 @@ def parties(text, system, local, trigger, here, ctx, recipient_of) -> list[tuple
 def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of) -> list[tuple[str, str]]:
     event_type, t_start, t_end = trigger
     origins = {ctx.origin[m.entity_id] for m in here.systems if m.entity_id != system.entity_id} - {None}
-    candidates = [(s, pos, end) for s, pos, _, end in here.states if s != supplier and s not in origins]
+    # nor the maker named in the system's description ('its German-made Leopard 2 tanks')
+    candidates = [(s, pos, end) for s, pos, demonym, end in here.states if s != supplier and s not in origins
+                  and not (demonym and 0 <= system.start - end <= 25 and _MADE.match(text, end))]
     if event_type == "sanction_threat":  # '... imposed sanctions on Turkey over ...': the target receives
         targets = [c for c in candidates if 0 < c[1] - t_start <= 40]
         candidates = targets or candidates
@@ -223,6 +232,8 @@ def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of
         usual = [b for b, _ in ctx.buyer_counts.most_common() if b != supplier]
         if usual:
             return [(supplier, usual[0])]
+    if POSSESSED.match(text, t_start):  # the possessor is the state before 'its'
+        buyers = [c for c in buyers if c[1] < t_start][-1:]
     if buyers:
         nearest = min(buyers, key=lambda c: abs(c[1] - t_start))
         ahead = [c for c in buyers if c[1] > t_end and _TO.search(text, max(0, c[1] - 12), c[1])
