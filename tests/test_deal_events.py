@@ -482,3 +482,19 @@ def test_of_two_signatories_the_buyer_does_not_sell(registry):
 ])
 def test_arms_made_abroad_in_a_states_possession(registry, text, expected):
     assert _triples(_article(text, registry)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle with its own adjunct right after a system describes that system, not the next one;
+    # a team 'working on' arms services them, and a repeated preposition ('and on the fleet of') coordinates
+    ("Russian military specialists are in Venezuela. The team is working on the S-300VM air defence systems delivered in 2013 "
+     "and on the fleet of 24 Su-30MK2 fighters that Caracas ordered in 2006.",
+     {("russia", "venezuela", "s-300", "servicing", None), ("russia", "venezuela", "s-300", "delivery", "2013"),
+      ("russia", "venezuela", "su-30", "servicing", None), ("russia", "venezuela", "su-30", "contract", "2006")}),
+    # ', as well as' after a comma coordinates
+    ("Under a 2022 framework agreement, Poland can buy up to 1,000 K2 tanks from South Korea, as well as K9 howitzers "
+     "and FA-50 light fighters.",
+     {("south-korea", "poland", s, "agreement", "2022") for s in ("k2", "k9", "fa-50")}),
+])
+def test_participles_servicing_teams_and_coordination(registry, text, expected):
+    assert _triples(_article(text, registry)) == expected

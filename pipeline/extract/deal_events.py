@@ -53,7 +53,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"\bbought\b|\bbuys\b|\b(?:would|will) (?:buy|purchase)\b(?=\s+(?:the|an?|\d|[A-Z]|more|new|additional)\b)|\borders\b(?=\s+(?:\d|more\b|new\b|additional\b))|\bpurchases?\b(?! decisions?\b| plans?\b| polic(?:y|ies)\b)|\bpurchased\b|\bordered\b|\borders? for\b|\bfirst buyer\b|\bsuch (?:an? )?(?:sale|deal|purchase)\b|\bsold\b|\bsells?\b|"
                  r"\b(?:paid|paying) for\b|\blicen[cs]e deals?\b"),
     ("training", r"\btraining\b|(?<!the )(?<!a )(?<!by )\btrain(?:s|ed)?\b(?=\s+(?:on|in|with|the|their|its|our|\w+\s+(?:officers|pilots|crews|personnel|troops|marines|counterparts))\b)"),
-    ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b"),
+    ("servicing", r"\bservic(?:e|ing)\b|\bmaintenance\b|\bguarantee team\b|"
+                  r"(?<=specialists )(?:are|were) working on\b|(?<=team )(?:is|was) working on\b|(?<=technicians )(?:are|were) working on\b"),
     ("delivery", r"\bdeliver(?:y|ies|ed|ing|s)?\b|\bsuppl(?:y|ied|ying|ies)\b|\btransfer(?:s|red|ring)?\b|\breceiv(?:e|es|ed)\b|\binduct(?:s|ed|ing)?\b|\binduction\b|"
                  r"\bprovided?\b|\bshipments?\b|"
                  r"(?<!letter )(?<!message )\bsen(?:d|ds|ding|t)\b(?!\s+(?:(?:a|an|the|its|their)\s+)?(?:\w+\s+)?(?:letters?|messages?|signals?|delegations?|"
@@ -108,6 +109,10 @@ _NOUN_DELIVERY = re.compile(r"deliver(?:y|ies)|transfers?\b|suppl(?:y|ies)\b|shi
 # 'helicopters it has ordered', 'systems which it bought': a relative clause describing the arms
 _RELATIVE_ORDER = re.compile(r"[a-z]\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:has|have|had)\s+$")
 _SALE_NOUN = re.compile(r"\bsales?$")  # 'cleared the sale of X': one sale, not a list of what is offered
+# followed by its own adjunct ('delivered in 2013', 'bought from Russia', 'ordered under the 2018 deal')
+_PARTICIPLE = re.compile(r"[a-z]+ed\s+(?:in|by|to|from|under|last|earlier|this)\b")
+_REDUCED_GAP = re.compile(r"^(?:\s+(?!(?:and|or|to|from|with|by|for|of|is|are|was|were|has|have|had|that|which|it|they)\b)[\w-]+){0,3}\s+$",
+                          re.IGNORECASE)
 _INTRANSITIVE = re.compile(r"arriv", re.IGNORECASE)  # 'the first of which arrived': the system comes before
 # Speech verbs: a date after them dates the telling; offers, threats and cancellations made by the telling take it.
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|announces|confirmed|stated|added|wrote|"
@@ -326,6 +331,8 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
         before = [m for m in in_sent if m.end <= t_start and m.start >= clause[0]]
         if _INTRANSITIVE.match(text, t_start) and before:
             return [(before[-1], True)]
+        if before and _PARTICIPLE.match(text, t_start) and _REDUCED_GAP.match(text[before[-1].end:t_start]):
+            return [(before[-1], True)]  # 'the S-300VM systems delivered in 2013': a participle describing them
         if before and _COMPOUND.match(text, before[-1].end) and before[-1].end + 1 >= t_start - 1 \
                 and text[before[-1].end:t_start].strip() == "":
             return [(before[-1], True)]  # 'S-300 deliveries complete', 'Patriot sale': the system heads the noun

@@ -20,8 +20,10 @@ _AND = re.compile(r"^\s+and\s+$")
 _SUBJECT_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|was|were|is|are|also|already|now|previously)\s+){0,2}$",
                           re.IGNORECASE)
 # '14 Su-57Es, 14 Su-34 bombers and 14 Su-35 fighters': a count may head each item of the list
-COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)"
-                         r"(?:the\s+|(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several)\s+)?$", re.IGNORECASE)
+# ', as well as K9 howitzers', 'and on the fleet of 24 Su-30MK2 fighters' (the preposition repeated)
+COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+|as well as\s+)?|and\s+|or\s+|as well as\s+)(?:(?:on|to|for|with)\s+)?"
+                         r"(?:the\s+)?(?:(?:fleet|batch|squadron|regiment)s?\s+of\s+)?"
+                         r"(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several)\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
