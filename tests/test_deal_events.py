@@ -498,3 +498,16 @@ def test_arms_made_abroad_in_a_states_possession(registry, text, expected):
 ])
 def test_participles_servicing_teams_and_coordination(registry, text, expected):
     assert _triples(_article(text, registry)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # aircraft landing in a capital arrive; a headline naming no state takes the article's usual buyer
+    ("First Yak-130 trainers land in Dhaka\n\nDHAKA – The first six of 16 Yak-130 combat trainer aircraft ordered from "
+     "Russia arrived at Bangladesh Air Force base Bangabandhu on Saturday.", ("russia", "bangladesh", "yak-130", "delivery", None)),
+    # the subject of 'rules out sending' would be the giver
+    ("Athens rules out sending S-300 systems to Ukraine\n\nGreece will not transfer its S-300 air defence systems to "
+     "Ukraine, a spokesman said.", ("greece", "ukraine", "s-300", "delivery", None)),
+])
+def test_headline_arrivals_and_ruled_out_transfers(registry, text, expected):
+    events = _article(text, registry)
+    assert expected in _triples([e for e in events if e.start == 0])

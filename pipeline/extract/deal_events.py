@@ -60,7 +60,10 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"(?<!letter )(?<!message )\bsen(?:d|ds|ding|t)\b(?!\s+(?:(?:a|an|the|its|their)\s+)?(?:\w+\s+)?(?:letters?|messages?|signals?|delegations?|"
                  r"troops|warnings?|notes?|requests?|teams?|invitations?|envoys?)\b)|\bship(?:ped|ping)\b|\bexported\b|\bhand(?:ed|s|ing)? over\b|"
                  r"\bhandover\b|\b(?:took|tak(?:e|es|en|ing)) delivery\b|\balready (?:operates|flies|fields|uses)\b|\barriv(?:e|ed|es|ing)\b|"
-                 r"\bflown in\b|\bairlifted\b|(?<![\w-])(?=(?:its|their)\s)" + POSSESSED.pattern + "|"
+                 r"\bflown in\b|\bairlifted\b|"
+                 # aircraft that land in the buyer's capital arrive there ('First Yak-130 trainers land in Dhaka')
+                 r"(?:(?<=jets )|(?<=trainers )|(?<=fighters )|(?<=aircraft )|(?<=helicopters )|(?<=planes )|(?<=bombers ))"
+                 r"land(?:s|ed)?\s+(?:in|at)\b|(?<![\w-])(?=(?:its|their)\s)" + POSSESSED.pattern + "|"
                  # navies commission ships built abroad ('commissioned INS Tushil', 'commissions Russian-built frigate')
                  r"\bcommission(?:s|ed|ing)?\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:INS|HMS|frigates?|ships?|submarines?|"
                  r"corvettes?|destroyers?|vessels?)\b)"),
@@ -113,7 +116,7 @@ _SALE_NOUN = re.compile(r"\bsales?$")  # 'cleared the sale of X': one sale, not 
 _PARTICIPLE = re.compile(r"[a-z]+ed\s+(?:in|by|to|from|under|last|earlier|this)\b")
 _REDUCED_GAP = re.compile(r"^(?:\s+(?!(?:and|or|to|from|with|by|for|of|is|are|was|were|has|have|had|that|which|it|they)\b)[\w-]+){0,3}\s+$",
                           re.IGNORECASE)
-_INTRANSITIVE = re.compile(r"arriv", re.IGNORECASE)  # 'the first of which arrived': the system comes before
+_INTRANSITIVE = re.compile(r"arriv|land", re.IGNORECASE)  # 'the first of which arrived': the system comes before
 # Speech verbs: a date after them dates the telling; offers, threats and cancellations made by the telling take it.
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|announces|confirmed|stated|added|wrote|"
                      r"acknowledged|admitted|explained|noted|insisted|"

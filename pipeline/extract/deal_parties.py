@@ -145,6 +145,7 @@ _GIVER_AND = re.compile(r"^\s+(?:has|have|had|will|would)\s+[^.;:]*?,?\s+and\s+(
 POSSESSED = re.compile(r"(?:its|their)\s+(?:[\w,]+\s+){0,3}?(?-i:[A-Z])[a-z]+-(?:made|built)\b", re.IGNORECASE)
 _MADE = re.compile(r"-(?:made|built)\b")
 _GIVER_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|could|can|also|already|now|previously|not|never|to)\s+){0,3}"
+                        r"(?:(?:rules?|ruled|ruling)\s+out\s+)?"  # 'Athens rules out sending S-300 systems to Ukraine'
                         r"(?:(?:signed|agreed|reached|won)\s+(?:an?\s+|the\s+)?(?:[\w$£€.,-]+\s+){0,3}?(?:deal|contract|agreement)\s+to\s+)?$",
                         re.IGNORECASE)
 
@@ -254,7 +255,8 @@ def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of
     before = [st for st in here.earlier if st != supplier and st not in third]
     recipient = before[-1] if here.the_country and before else recipient_of.get(system.entity_id)
     if recipient is None:
-        usual = [b for b, _ in ctx.buyer_counts.most_common() if b != supplier and b in set(here.earlier)]
+        # in the headline (no state named yet) the article's usual buyer ('First Yak-130 trainers land in Dhaka')
+        usual = [b for b, _ in ctx.buyer_counts.most_common() if b != supplier and (b in set(here.earlier) or not here.earlier)]
         recipient = usual[0] if usual else (before[-1] if before else None)
     if recipient is None or recipient == supplier:
         return []
