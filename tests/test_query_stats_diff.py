@@ -68,7 +68,10 @@ def test_changelog_entry_goes_on_top(built_package, tmp_path):
     changelog.write_text("# Changelog\n\npreamble\n\n## 0.1.0 — first version\n\nfirst\n", encoding="utf-8")
     prepend_entry(changelog, changelog_entry(built_package, built_package))
     text = changelog.read_text(encoding="utf-8")
-    assert text.index("preamble") < text.index("## 0.1.0 (compared with 0.1.0)") < text.index("## 0.1.0 — first version")
+    from pipeline import __version__
+
+    heading = f"## {__version__} (compared with {__version__})"  # the built package against itself
+    assert text.index("preamble") < text.index(heading) < text.index("## 0.1.0 — first version")
     assert "no differences" in text
 
 
