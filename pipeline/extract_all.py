@@ -35,7 +35,7 @@ from .rows import ARTICLE_TABLES, article_rows, arrow_rows
 # The code whose change must invalidate cached extraction results.
 _EXTRACTOR_FILES = ("pipeline/boilerplate.py", "pipeline/text.py", "pipeline/resolve.py", "pipeline/registry.py",
                     "pipeline/corpus.py", "pipeline/rows.py", "pipeline/extract")
-PARALLEL_FROM = 200  # articles; below this, starting processes costs more than it saves
+_PARALLEL_FROM = 200  # articles; below this, starting processes costs more than it saves
 _INDEX = "index.pickle"  # generation token; article key -> (source_id, discovered entities)
 
 
@@ -84,7 +84,7 @@ def extract_corpus(sources: list[Source], registry: Registry, cache_dir: Path | 
     todo = [s for s in sources if cached is None or s.source_id not in cached.entities]
     parts = [cached] if cached is not None else []
     workers = workers or os.cpu_count() or 1
-    local_pool = executor is None and len(todo) >= PARALLEL_FROM and workers > 1
+    local_pool = executor is None and len(todo) >= _PARALLEL_FROM and workers > 1
     if core_free is not None and not local_pool:
         core_free()
     if todo and executor is not None:
@@ -95,7 +95,8 @@ def extract_corpus(sources: list[Source], registry: Registry, cache_dir: Path | 
         if core_free is not None:
             core_free()
     elif todo:
-        parts.append(extract_batch(_progress(todo), registry))
+        bar = _bar(len(todo), todo)
+        parts.append(extract_batch(todo if bar is None else bar, registry))
     result = _combine(parts)
     result.extracted, result.cached, result.keys = len(todo), len(sources) - len(todo), keys
     if cache_dir and todo:
@@ -144,9 +145,7 @@ def _read_cache(cache_dir: Path, keys: dict[str, str]) -> Extraction | None:
         with open(Path(cache_dir) / _INDEX, "rb") as fh:
             index = pickle.load(fh)
         tables = {t: feather.read_table(Path(cache_dir) / f"{t}.arrow", memory_map=False) for t in ARTICLE_TABLES}
-    except FileNotFoundError:
-        return None
-    except Exception:  # a damaged or outdated cache is recomputed, never trusted
+    except Exception:  # a missing, damaged or outdated cache is recomputed, never trusted
         return None
     if any((tab.schema.metadata or {}).get(b"generation") != index["generation"].encode() for tab in tables.values()):
         return None  # the files were not all written by the same run
@@ -173,18 +172,10 @@ def _write_cache(cache_dir: Path, result: Extraction) -> None:
     os.replace(tmp, cache_dir / _INDEX)  # the index last: it names what the table files hold
 
 
-def _bar(total: int):
-    """A progress bar on a terminal for long runs; None otherwise."""
-    if total < PARALLEL_FROM or not sys.stderr.isatty():
+def _bar(total: int, items: list | None = None):
+    """A progress bar on a terminal for long runs (over `items`, or updated by hand); None otherwise."""
+    if total < _PARALLEL_FROM or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, desc="extract", unit="article", file=sys.stderr)
-
-
-def _progress(items: list):
-    if len(items) < PARALLEL_FROM or not sys.stderr.isatty():
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, desc="extract", unit="article", file=sys.stderr)
+    return tqdm(items, total=total, desc="extract", unit="article", file=sys.stderr)

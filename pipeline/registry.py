@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import REGISTRY_DIR, schemas
@@ -77,14 +78,15 @@ class Registry:
 
     def state_by_country(self, iso3: str | None) -> str | None:
         """The state actor of an ISO 3166 alpha-3 code (the first in registry order)."""
-        index = self.__dict__.get("_states_by_country")
-        if index is None:
-            index = {}
-            for entry in self.actors.values():
-                if entry.kind == "state":
-                    index.setdefault(entry.row.get("country"), entry.id)
-            self.__dict__["_states_by_country"] = index
-        return index.get(iso3)
+        return self._states_by_country.get(iso3)
+
+    @cached_property
+    def _states_by_country(self) -> dict[str | None, str]:
+        index: dict[str | None, str] = {}
+        for entry in self.actors.values():
+            if entry.kind == "state":
+                index.setdefault(entry.row.get("country"), entry.id)
+        return index
 
 
 def load_registry(folder: Path = REGISTRY_DIR) -> Registry:
