@@ -23,9 +23,11 @@ from .registry import load_registry
 from .rows import source_row
 from .validate import validate_package
 from .validate.expectations import warm_up
+from .zone_cache import load_zones, save_zones
 
 
 CACHE_DIR = ".cache/extract"  # inside the output folder; never published
+ZONES_FILE = ".cache/zones.pickle"
 
 
 def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path = REGISTRY_DIR,
@@ -38,7 +40,10 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
     clock = _Stages(timings)
     out = Path(out)
     with clock("ingest"):
-        articles = read_corpus(Path(sources))
+        known_zones = load_zones(out / ZONES_FILE) if cache else {}
+        articles = read_corpus(Path(sources), known_zones)
+        if cache and {s.sha256 for s in articles} != known_zones.keys():
+            save_zones(out / ZONES_FILE, articles)
         reg = load_registry(Path(registry))
         overrides = load_overrides(Path(sources), articles)
     with clock("extract"):  # GX loads in its worker process as soon as a core is free

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import schemas
@@ -37,7 +38,7 @@ class Source:
     language: str = "en"
     zones: list[Zone] = field(default_factory=list)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
@@ -53,8 +54,9 @@ class Source:
         return dt.date(int(y), int(m), int(d))
 
 
-def read_corpus(folder: Path) -> list[Source]:
-    """Read every `*.txt` article in `folder` and its metadata; raise InputError on bad input."""
+def read_corpus(folder: Path, known_zones: dict[str, list[Zone]] | None = None) -> list[Source]:
+    """Read every `*.txt` article in `folder` and its metadata; raise InputError on bad input.
+    `known_zones` (text sha256 -> zones, see `zone_cache.py`) spares finding the zones of texts seen before."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(folder, "sources folder does not exist or is not a folder")
@@ -62,7 +64,7 @@ def read_corpus(folder: Path) -> list[Source]:
     files = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and not p.name.startswith("."))
     if not files:
         raise InputError(folder, "no article files (*.txt) in the sources folder")
-    sources = [read_article(p, root) for p in files]
+    sources = [read_article(p, root, known_zones) for p in files]
     metadata = read_metadata(folder / METADATA_FILE, {s.source_id for s in sources})
     for s in sources:
         meta = metadata.get(s.source_id, {})
@@ -74,7 +76,7 @@ def read_corpus(folder: Path) -> list[Source]:
     return sources
 
 
-def read_article(path: Path, root: Path) -> Source:
+def read_article(path: Path, root: Path, known_zones: dict[str, list[Zone]] | None = None) -> Source:
     """Read one article file strictly as UTF-8; its text is stored exactly as read (a leading
     byte-order mark, which is not text, is the one thing left out)."""
     source_id = path.stem
@@ -89,7 +91,7 @@ def read_article(path: Path, root: Path) -> Source:
     if not text.strip():
         raise InputError(path, "article is empty")
     source = Source(source_id=source_id, text=text, path=path)
-    source.zones = find_zones(text)
+    source.zones = (known_zones or {}).get(source.sha256) or find_zones(text)
     if source.body_chars == 0 or not any(z.kind == "body" and text[z.start:z.end].strip() for z in source.zones):
         raise InputError(path, "article has no body text once site boilerplate is set aside")
     return source

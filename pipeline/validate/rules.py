@@ -47,7 +47,7 @@ def check_rules(t: dict[str, pd.DataFrame]) -> list[str]:
     bad = (joined["n_events"] != joined["n_events_actual"]) | (joined["n_sources"] != joined["n_sources_actual"])
     if bad.any():
         problems.append(f"rule: deals: n_events/n_sources match their events: {', '.join(joined.index[bad][:5])}")
-    rule("deals", "every deal has events", ~d["deal_id"].isin(ev["deal_id"]))
+    rule("deals", "every deal has events", joined["n_events_actual"].isna().set_axis(d.index))
     problems += _status_consistency(d, ev)
     return problems
 
@@ -55,15 +55,16 @@ def check_rules(t: dict[str, pd.DataFrame]) -> list[str]:
 def _status_consistency(deals: pd.DataFrame, events: pd.DataFrame) -> list[str]:
     """A deal's status is backed by its events, and an asserted delivery shows in the status (unless
     the deal was cancelled: then the stages after the cancellation decide)."""
-    asserted = events[events["mode"] == "asserted"].groupby("deal_id")["event_type"].agg(set)
-    every = events.groupby("deal_id")["event_type"].agg(set)
+    kinds_of = events[["deal_id", "event_type"]].assign(asserted=events["mode"] == "asserted").drop_duplicates()
+    every = set(zip(kinds_of["deal_id"], kinds_of["event_type"]))
+    asserted = set(zip(kinds_of.loc[kinds_of["asserted"], "deal_id"], kinds_of.loc[kinds_of["asserted"], "event_type"]))
     bad = []
     for deal_id, status in zip(deals["deal_id"], deals["status"]):
         kinds, only_asserted = _STATUS_NEEDS.get(status, (None, False))
-        have = (asserted if only_asserted else every).get(deal_id, set())
-        if kinds and not kinds & have:
+        have = asserted if only_asserted else every
+        if kinds and not any((deal_id, k) in have for k in kinds):
             bad.append(f"{deal_id} ({status} without a{'n asserted' if only_asserted else 'n'} {'/'.join(sorted(kinds))} event)")
-        elif {"delivery"} <= asserted.get(deal_id, set()) and "cancellation" not in asserted.get(deal_id, set()) \
+        elif (deal_id, "delivery") in asserted and (deal_id, "cancellation") not in asserted \
                 and status not in ("delivering", "delivered"):
             bad.append(f"{deal_id} ({status} despite an asserted delivery)")
     return [f"rule: deals: status consistent with events: {', '.join(bad[:5])}"] if bad else []

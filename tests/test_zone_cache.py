@@ -1,0 +1,29 @@
+"""The zone cache: zones found once per text are reused, and never across a change of the rules."""
+
+from pipeline import DEFAULT_SOURCES, zone_cache
+from pipeline.boilerplate import Zone
+from pipeline.corpus import read_corpus
+
+
+def test_saved_zones_are_reused_for_the_same_text(tmp_path):
+    fresh = read_corpus(DEFAULT_SOURCES)
+    zone_cache.save_zones(tmp_path / "zones.pickle", fresh)
+    known = zone_cache.load_zones(tmp_path / "zones.pickle")
+    assert known == {s.sha256: s.zones for s in fresh}
+    again = read_corpus(DEFAULT_SOURCES, known)
+    assert [(s.source_id, s.zones, s.text) for s in again] == [(s.source_id, s.zones, s.text) for s in fresh]
+    # what is known is taken as it is, not found again
+    first = fresh[0]
+    marked = {**known, first.sha256: [Zone(0, len(first.text), "body")]}
+    assert read_corpus(DEFAULT_SOURCES, marked)[0].zones == [Zone(0, len(first.text), "body")]
+
+
+def test_zones_saved_under_other_rules_or_damaged_are_not_used(tmp_path, monkeypatch):
+    path = tmp_path / "zones.pickle"
+    zone_cache.save_zones(path, read_corpus(DEFAULT_SOURCES))
+    monkeypatch.setattr(zone_cache, "_rules_version", lambda: "other rules")
+    assert zone_cache.load_zones(path) == {}
+    monkeypatch.undo()
+    path.write_bytes(path.read_bytes()[:100])
+    assert zone_cache.load_zones(path) == {}
+    assert zone_cache.load_zones(tmp_path / "missing.pickle") == {}
