@@ -1,11 +1,11 @@
-"""Build: ingest -> extract -> assemble -> write to staging -> validate -> swap in."""
+"""Build: ingest -> extract -> assemble -> write to staging -> validate (the DuckDB file loading beside it) -> swap in."""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
 import time
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -62,12 +62,14 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
     try:
         with clock("write"):
             write_package(staging, tables, articles)
-        with clock("validate"):
+        with clock("validate"), ThreadPoolExecutor(max_workers=1) as beside:
+            # the DuckDB file is loaded meanwhile (DuckDB works outside the GIL); unused if validation fails
+            database = beside.submit(write_duckdb, staging / DB_FILE, tables)
             problems = validate_package(staging)
+            database.result()
         if problems:
             raise ValidationFailed(problems)
         with clock("publish"):
-            write_duckdb(staging / DB_FILE, tables)
             write_views_for_people(staging)
             swap_in(staging, out)
     finally:
