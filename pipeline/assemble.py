@@ -59,9 +59,10 @@ def tables_from_rows(extracted: dict[str, list[dict] | pa.Table], registry: Regi
     for table in ("sources", "mentions", "statements"):
         frames[table] = to_frame(table, extracted[table])
     d, m, st = frames["deals"], frames["mentions"], frames["statements"]
-    actor_ids = set(m["actor_id"].dropna()) | set(st["speaker_id"].dropna()) | set(d["supplier_id"]) | set(d["recipient_id"])
+    actor_ids = set(m["actor_id"].dropna().unique()) | set(st["speaker_id"].dropna().unique()) \
+        | set(d["supplier_id"].unique()) | set(d["recipient_id"].unique())
     frames["actors"] = to_frame("actors", _referenced(registry.actors, actor_ids, parent=True))
-    system_ids = set(m["system_id"].dropna()) | set(d["system_id"].dropna())
+    system_ids = set(m["system_id"].dropna().unique()) | set(d["system_id"].dropna().unique())
     frames["systems"] = to_frame("systems", _referenced(registry.systems, system_ids, parent=False))
     return {t: frames[t] for t in schemas.TABLES}
 

@@ -42,8 +42,9 @@ class Source:
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
-    @property
+    @cached_property
     def body_chars(self) -> int:
+        """Characters outside boilerplate (computed once: zones are set when the article is read)."""
         return sum(z.end - z.start for z in self.zones if z.kind != "boilerplate")
 
     def published_date(self) -> dt.date | None:
