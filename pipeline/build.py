@@ -66,9 +66,9 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
             # the DuckDB file is loaded meanwhile (DuckDB works outside the GIL); unused if validation fails
             database = beside.submit(write_duckdb, staging / DB_FILE, tables)
             problems = validate_package(staging)
+            if problems:  # they say why, better than the database's own error on the same rows would
+                raise ValidationFailed(problems)
             database.result()
-        if problems:
-            raise ValidationFailed(problems)
         with clock("publish"):
             write_views_for_people(staging)
             swap_in(staging, out)

@@ -1,5 +1,6 @@
 """Corpus extraction: cached per article, parallel equal to serial, synthetic corpora deterministic."""
 
+import dataclasses
 import filecmp
 import shutil
 
@@ -35,7 +36,7 @@ def test_key_depends_on_text_metadata_and_registry(registry, corpus):
     source = corpus["001_1696e651a10f4c03"]
     key = article_key(source, registry)
     assert key == article_key(source, registry)
-    source_copy = type(source)(**{**source.__dict__, "published": "2019-07"})
+    source_copy = dataclasses.replace(source, published="2019-07")
     assert article_key(source_copy, registry) != key
     other = type(registry)(registry.actors, registry.systems, registry.folder, "another-registry")
     assert article_key(source, other) != key
@@ -67,7 +68,7 @@ def test_cache_holds_the_corpus_and_mixed_runs_equal_a_fresh_one(tmp_path, regis
     sources = read_corpus(folder)
     first = extract_corpus(sources[:30], registry, cache_dir=cache)
     assert (first.extracted, first.cached) == (30, 0)
-    changed = type(sources[0])(**{**sources[0].__dict__, "text": sources[0].text.replace("Russia", "Belarus")})
+    changed = dataclasses.replace(sources[0], text=sources[0].text.replace("Russia", "Belarus"))
     mixed_input = [changed] + sources[1:31]
     mixed = extract_corpus(mixed_input, registry, cache_dir=cache)
     assert (mixed.extracted, mixed.cached) == (2, 29)
