@@ -1,5 +1,6 @@
 """Publish: the package layout, byte-identical rebuilds, committed data not stale, atomic swap."""
 
+import dataclasses
 import hashlib
 import json
 import subprocess
@@ -8,7 +9,7 @@ import sys
 import duckdb
 import pytest
 
-from pipeline import REPO_ROOT, schemas
+from pipeline import DEFAULT_SOURCES, REPO_ROOT, schemas
 from pipeline.build import build
 from pipeline.errors import InputError, ValidationFailed
 from pipeline.publish import DB_FILE, PUBLISHED, VIEWS_FILE
@@ -167,3 +168,14 @@ def test_swap_rolls_back_when_a_move_fails(tmp_path, monkeypatch):
     for rel in PUBLISHED:
         p = out / rel
         assert (p.read_text() if p.is_file() else (p / "f").read_text()) == "old", rel
+
+
+def test_a_large_corpus_is_named_by_its_sources_table_not_article_by_article(tmp_path):
+    from pipeline import publish
+    from pipeline.corpus import read_corpus
+
+    articles = read_corpus(DEFAULT_SOURCES)
+    assert len(publish.source_refs(articles)) == 5
+    many = [dataclasses.replace(articles[i % 5], source_id=f"a{i:04d}") for i in range(publish.LISTED_SOURCES + 1)]
+    [ref] = publish.source_refs(many)
+    assert ref["path"] == "data/csv/sources.csv" and ref["title"].startswith(f"{publish.LISTED_SOURCES + 1} news articles")
