@@ -18,6 +18,7 @@ from .dates import DateRef, find_dates
 from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
                            parties, sanctioning, states_in)
 from .mentions import Mention
+from .prefilter import Prefilter, fold
 
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
@@ -68,6 +69,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"\bcommission(?:s|ed|ing)?\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:INS|HMS|frigates?|ships?|submarines?|"
                  r"corvettes?|destroyers?|vessels?)\b)"),
 ]]
+# the words each trigger pattern needs: a sentence without any of them is not scanned with it
+_TRIGGER_WORDS = {event_type: Prefilter(pattern) for event_type, pattern in TRIGGERS}
 # 'in negotiations with several countries': the other party is not named
 _UNNAMED = re.compile(r"\b(?:several|many|other|various|a number of|some|foreign)\s+(?:countries|customers|buyers|partners|"
                       r"states|nations|clients)\b", re.IGNORECASE)
@@ -253,7 +256,10 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
     nor a refusal to comment (but what the reports it refuses to comment on say does count)."""
     names = [(m.start, m.end) for m in mentions if m.entity_type == "actor" and sent.start <= m.start < sent.end]
     found: list[tuple[str, int, int]] = []
+    folded = fold(text[sent.start:sent.end])
     for event_type, pattern in TRIGGERS:
+        if not _TRIGGER_WORDS[event_type].admits(folded):
+            continue
         for m in pattern.finditer(text, sent.start, sent.end):
             head_end = m.start() + len(m.group(0).split()[0])
             if any(a < head_end and m.start() < b for a, b in names) \

@@ -1,0 +1,123 @@
+"""A cheap necessary condition for a regex to match: words that any match must contain.
+
+`Prefilter(pattern)` reads the words off the pattern itself (its parse tree), so it stays right when the
+pattern changes: each alternative contributes the literal text it cannot match without ('deliver',
+'-made' or '-built', 'send' or 'sent'); a pattern with an alternative that needs no literal text gets
+no words and is always admitted. Words are compared in lower case against `fold(text)`, which lower-cases
+the text the way IGNORECASE compares letters, so the test holds for case-sensitive and case-insensitive
+patterns alike. Lookarounds need nothing (they may look outside the searched span).
+
+    words = Prefilter(pattern)
+    if words.admits(fold(sentence)):  # else pattern.search(sentence) is certainly None
+        ...
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+from re import _constants as sre  # the parse tree of a pattern: an internal module since Python 3.11
+from re import _parser
+
+_MAX_STRINGS = 64  # how many exact strings a piece of a pattern may stand for before we stop spelling them out
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+def fold(text: str) -> str:
+    """`text` in lower case, with the letters IGNORECASE also takes for 'i' and 's' ('İ', 'ı', 'ſ') made ASCII."""
+    return text.replace("İ", "i").replace("ı", "i").replace("ſ", "s").lower()
+
+
+class Prefilter:
+    """The words one of which every match of `pattern` contains (lower case); no words: no condition."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.words = required_words(pattern)
+
+    def admits(self, folded: str) -> bool:
+        """False only if `pattern` cannot match anywhere in the text that `folded` is the fold of."""
+        return self.words is None or any(w in folded for w in self.words)
+
+
+def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of `pattern` contains; None if no such set is known."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an internal API: if it ever changes, filter nothing rather than wrongly
+        return None
+    _, needed = _sequence(list(tree))
+    return tuple(sorted(needed)) if needed else None
+
+
+def _node(op, av) -> tuple[set[str] | None, set[str] | None]:
+    """(exact, needed) of one node of the parse tree: `exact`, a set holding every string the node can
+    match (None: too many to list); `needed`, strings one of which each of its matches contains."""
+    if op is sre.LITERAL:
+        char = chr(av)
+        return ({char.lower()}, None) if char.isascii() else (None, None)
+    if op in _ZERO_WIDTH:
+        return {""}, None  # matches no text of its own
+    if op is sre.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is sre.BRANCH:
+        parts = [_sequence(list(alt)) for alt in av[1]]
+        exact = set().union(*(e for e, _ in parts)) if all(e is not None for e, _ in parts) else None
+        needed = set().union(*(_best(e, n) for e, n in parts)) if all(_best(e, n) for e, n in parts) else None
+        return _bounded(exact), needed
+    if op is sre.IN:
+        if all(o is sre.LITERAL and chr(c).isascii() for o, c in av):
+            return {chr(c).lower() for _, c in av}, None
+        return None, None
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, item = av
+        exact, needed = _sequence(list(item))
+        if low == high == 1:
+            return exact, needed
+        if low == 0 and high == 1 and exact is not None:
+            return _bounded(exact | {""}), None
+        return None, (_best(exact, needed) if low >= 1 else None)
+    return None, None  # any character, a class such as \w, a back-reference: no text known
+
+
+def _sequence(nodes) -> tuple[set[str] | None, set[str] | None]:
+    """(exact, needed) of nodes matched one after the other: runs of exactly known pieces are spelled out
+    together ('sen' + 'd|t' -> 'send', 'sent'); the needed set is the most selective found."""
+    run: set[str] | None = {""}
+    candidates: list[set[str]] = []
+    exact_all = True
+    for op, av in nodes:
+        exact, needed = _node(op, av)
+        joined = _bounded({a + b for a, b in product(run, exact)}) if run is not None and exact is not None else None
+        if joined is not None:
+            run = joined
+            continue
+        exact_all = False
+        if run is not None:
+            candidates.append(run)
+        if needed:
+            candidates.append(needed)
+        run = exact if exact is not None else {""}
+    candidates.append(run)
+    best = max((_simplest(c) for c in candidates if c and min(map(len, c)) > 0), key=_selectivity, default=None)
+    return (run if exact_all else None), best
+
+
+def _best(exact, needed) -> set[str] | None:
+    """The needed set of a piece, from its exact strings when they are all non-empty."""
+    if exact is not None and exact and min(map(len, exact)) > 0:
+        return _simplest(exact)
+    return needed
+
+
+def _simplest(strings: set[str]) -> set[str]:
+    """The same condition with fewer strings: one that contains another is implied by it."""
+    return {s for s in strings if not any(o != s and o in s for o in strings)}
+
+
+def _selectivity(strings: set[str]) -> tuple[int, int]:
+    return min(map(len, strings)), -len(strings)
+
+
+def _bounded(strings: set[str] | None) -> set[str] | None:
+    return strings if strings is not None and len(strings) <= _MAX_STRINGS else None

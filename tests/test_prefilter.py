@@ -1,0 +1,61 @@
+"""The prefilter that skips regex scans: it must never reject a text its pattern matches."""
+
+import re
+
+import pytest
+
+from pipeline.evaluate import SETS
+from pipeline.corpus import read_corpus
+from pipeline.extract.deal_events import TRIGGERS
+from pipeline.extract.prefilter import Prefilter, fold, required_words
+from pipeline.text import split_sentences
+
+# every pattern the extractors guard with a prefilter
+GUARDED = [pattern for _, pattern in TRIGGERS]
+
+
+def _texts() -> list[str]:
+    """Sentences and paragraphs of every gold set, as written, upper-cased and title-cased."""
+    out = []
+    for folder in dict.fromkeys(SETS.values()):
+        for source in read_corpus(folder):
+            pieces = [source.text[s.start:s.end] for s in split_sentences(source.text, source.zones)]
+            pieces += [source.text[z.start:z.end] for z in source.zones if z.kind == "body"]
+            out += [variant for piece in pieces for variant in (piece, piece.upper(), piece.title())]
+    return out
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return _texts()
+
+
+@pytest.mark.parametrize("pattern", GUARDED, ids=lambda p: p.pattern[:40])
+def test_prefilter_admits_every_text_the_pattern_matches(pattern, texts):
+    words = Prefilter(pattern)
+    assert words.words, "the pattern should need some words"
+    missed = [t for t in texts if pattern.search(t) and not words.admits(fold(t))]
+    assert missed == []
+
+
+def test_required_words_spell_out_short_alternatives():
+    assert required_words(re.compile(r"\bsen(?:d|t)\b", re.I)) == ("send", "sent")
+    assert required_words(re.compile(r"(?<=jets )land(?:s|ed)?\s+(?:in|at)\b")) == ("land",)
+    assert required_words(re.compile(r"\b(?:its|their)\s+\w+ (?-i:[A-Z])[a-z]+-(?:made|built)\b", re.I)) == \
+        ("-built", "-made")
+    assert required_words(re.compile(r"\btrain(?:s|ed)?\b|\bTraining")) == ("train",)
+
+
+def test_no_words_when_an_alternative_needs_none():
+    assert required_words(re.compile(r"offer|\w+\d")) is None
+    assert required_words(re.compile(r"(?:the )?")) is None
+    assert Prefilter(re.compile(r"\d+|offer")).admits("nothing here")
+
+
+def test_fold_matches_what_ignorecase_takes_for_ascii_letters():
+    """Every character that IGNORECASE matches to an ASCII letter folds to that letter ('K' Kelvin
+    sign, 'ſ' long s, 'İ' and 'ı')."""
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for m in re.finditer(letter, chars, re.IGNORECASE):
+            assert fold(m.group(0)) == letter, (letter, m.group(0))
