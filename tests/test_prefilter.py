@@ -1,17 +1,30 @@
 """The prefilter that skips regex scans: it must never reject a text its pattern matches."""
 
+import importlib
+import pkgutil
 import re
 
 import pytest
 
-from pipeline.evaluate import SETS
+import pipeline.extract
 from pipeline.corpus import read_corpus
+from pipeline.evaluate import SETS
 from pipeline.extract.deal_events import TRIGGERS
-from pipeline.extract.prefilter import Prefilter, fold, required_words
+from pipeline.extract.prefilter import Prefiltered, fold, required_words
 from pipeline.text import split_sentences
 
-# every pattern the extractors guard with a prefilter
-GUARDED = [pattern for _, pattern in TRIGGERS]
+
+def _guarded() -> list[re.Pattern]:
+    """Every pattern the extractors guard with a prefilter: the trigger patterns and the module-level
+    Prefiltered patterns of pipeline/extract/."""
+    out = [pattern for _, pattern in TRIGGERS]
+    for info in pkgutil.iter_modules(pipeline.extract.__path__):
+        module = importlib.import_module(f"pipeline.extract.{info.name}")
+        out += [v.pattern for v in vars(module).values() if isinstance(v, Prefiltered)]
+    return out
+
+
+GUARDED = _guarded()
 
 
 def _texts() -> list[str]:
@@ -32,7 +45,7 @@ def texts():
 
 @pytest.mark.parametrize("pattern", GUARDED, ids=lambda p: p.pattern[:40])
 def test_prefilter_admits_every_text_the_pattern_matches(pattern, texts):
-    words = Prefilter(pattern)
+    words = Prefiltered(pattern)
     assert words.words, "the pattern should need some words"
     missed = [t for t in texts if pattern.search(t) and not words.admits(fold(t))]
     assert missed == []
@@ -49,7 +62,7 @@ def test_required_words_spell_out_short_alternatives():
 def test_no_words_when_an_alternative_needs_none():
     assert required_words(re.compile(r"offer|\w+\d")) is None
     assert required_words(re.compile(r"(?:the )?")) is None
-    assert Prefilter(re.compile(r"\d+|offer")).admits("nothing here")
+    assert Prefiltered(re.compile(r"\d+|offer")).admits("nothing here")
 
 
 def test_fold_matches_what_ignorecase_takes_for_ascii_letters():

@@ -18,7 +18,7 @@ from .dates import DateRef, find_dates
 from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
                            parties, sanctioning, states_in)
 from .mentions import Mention
-from .prefilter import Prefilter, fold
+from .prefilter import Prefiltered, fold
 
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
@@ -70,7 +70,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"corvettes?|destroyers?|vessels?)\b)"),
 ]]
 # the words each trigger pattern needs: a sentence without any of them is not scanned with it
-_TRIGGER_WORDS = {event_type: Prefilter(pattern) for event_type, pattern in TRIGGERS}
+_TRIGGER_WORDS = {event_type: Prefiltered(pattern) for event_type, pattern in TRIGGERS}
 # 'in negotiations with several countries': the other party is not named
 _UNNAMED = re.compile(r"\b(?:several|many|other|various|a number of|some|foreign)\s+(?:countries|customers|buyers|partners|"
                       r"states|nations|clients)\b", re.IGNORECASE)

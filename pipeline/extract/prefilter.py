@@ -1,20 +1,21 @@
-"""A cheap necessary condition for a regex to match: words that any match must contain.
+"""A regex with a cheap necessary condition for a match: words that any match must contain.
 
-`Prefilter(pattern)` reads the words off the pattern itself (its parse tree), so it stays right when the
-pattern changes: each alternative contributes the literal text it cannot match without ('deliver',
+`Prefiltered(pattern)` reads the words off the pattern itself (its parse tree), so they stay right when
+the pattern changes: each alternative contributes the literal text it cannot match without ('deliver',
 '-made' or '-built', 'send' or 'sent'); a pattern with an alternative that needs no literal text gets
-no words and is always admitted. Words are compared in lower case against `fold(text)`, which lower-cases
+no words and is always scanned. Words are compared in lower case with `fold(text)`, which lower-cases
 the text the way IGNORECASE compares letters, so the test holds for case-sensitive and case-insensitive
 patterns alike. Lookarounds need nothing (they may look outside the searched span).
 
-    words = Prefilter(pattern)
-    if words.admits(fold(sentence)):  # else pattern.search(sentence) is certainly None
-        ...
+    scan = Prefiltered(re.compile(...))
+    scan.finditer(text, start, end)  # = pattern.finditer(text, start, end), with no scan if the words are missing
+    scan.admits(fold(sentence))  # False: the pattern cannot match in the sentence (fold once, test many patterns)
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from itertools import product
 from re import _constants as sre  # the parse tree of a pattern: an internal module since Python 3.11
 from re import _parser
@@ -28,8 +29,8 @@ def fold(text: str) -> str:
     return text.replace("İ", "i").replace("ı", "i").replace("ſ", "s").lower()
 
 
-class Prefilter:
-    """The words one of which every match of `pattern` contains (lower case); no words: no condition."""
+class Prefiltered:
+    """`pattern` and the words one of which every match of it contains (lower case; None: no condition)."""
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
@@ -38,6 +39,18 @@ class Prefilter:
     def admits(self, folded: str) -> bool:
         """False only if `pattern` cannot match anywhere in the text that `folded` is the fold of."""
         return self.words is None or any(w in folded for w in self.words)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        """`pattern.finditer(text, pos, endpos)`, with no scan when text[pos:endpos] lacks the words."""
+        if self.words is not None and not self.admits(fold(text[max(pos, 0):max(endpos, 0)])):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        """`pattern.search(text, pos, endpos)`, with no scan when text[pos:endpos] lacks the words."""
+        if self.words is not None and not self.admits(fold(text[max(pos, 0):max(endpos, 0)])):
+            return None
+        return self.pattern.search(text, pos, endpos)
 
 
 def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
