@@ -15,12 +15,14 @@ from pipeline.text import split_sentences
 
 
 def _guarded() -> list[re.Pattern]:
-    """Every pattern the extractors guard with a prefilter: the trigger patterns and the module-level
-    Prefiltered patterns of pipeline/extract/."""
+    """Every pattern the extractors guard with a prefilter: the trigger patterns and the Prefiltered
+    patterns of pipeline/extract/ (module-level, or in module-level lists of tuples)."""
     out = [pattern for _, pattern in TRIGGERS]
     for info in pkgutil.iter_modules(pipeline.extract.__path__):
         module = importlib.import_module(f"pipeline.extract.{info.name}")
-        out += [v.pattern for v in vars(module).values() if isinstance(v, Prefiltered)]
+        for value in vars(module).values():
+            items = [x for row in value if isinstance(row, tuple) for x in row] if isinstance(value, list) else [value]
+            out += [x.pattern for x in items if isinstance(x, Prefiltered)]
     return out
 
 

