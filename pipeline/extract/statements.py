@@ -33,6 +33,8 @@ _CUE_AFTER_SPEAKER_FIRST = re.compile(
 _CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_QUOTE_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
 # Before the opening mark: 'Shugaev said:', 'X wrote in a letter to the minister:'
 _CUE_BEFORE = re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$")
+# what no match of _CUE_BEFORE holds before its final colon
+_NOT_BEFORE_COLON = re.compile(r"[.!?:;“”\"]")
 _SINGLE_CLOSE_AFTER = ",.!?"  # a single closing mark follows punctuation (see find_quotes)
 _MIN_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
 _TITLE_CASE = re.compile(r"^(?:[A-Z0-9][\w’'-]*|of|in|the|and|for|to|a|on)(?:\s+(?:[A-Z0-9][\w’'-]*|of|in|the|and|for|to|a|on))*$")
@@ -165,7 +167,7 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
                 last_direct_speaker, last_direct_zone = speaker, zone_index
             previous = (sentence_start, close_pos, after)
             pending_colon = None
-        tail = _CUE_BEFORE.search(text, zone.start, zone.end) if text[zone.start:zone.end].rstrip().endswith(":") else None
+        tail = _search_cue_before(text, zone.start, zone.end) if text[zone.start:zone.end].rstrip().endswith(":") else None
         speaker = _speaker(text, tail.start("spk"), tail.end("spk"), tail.group("cue"), resolver) if tail else None
         if speaker:
             pending_colon = (*speaker, zone.end)
@@ -223,10 +225,20 @@ def _cue_after(text, pos, end, resolver):
 def _cue_before(text, start, open_pos, resolver):
     if not text[start:open_pos].rstrip().endswith(":"):
         return None
-    m = _CUE_BEFORE.search(text[start:open_pos])
+    m = _search_cue_before(text[start:open_pos])
     if not m:
         return None
     return _speaker(text, start + m.start("spk"), start + m.end("spk"), m.group("cue"), resolver)
+
+
+def _search_cue_before(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """_CUE_BEFORE.search(text, start, end) for a span ending in a colon. A match holds no full stop,
+    colon or double quote mark before that colon, so it starts after the last one: the search starts
+    there instead of trying (slowly) every earlier place."""
+    end = len(text) if end is None else end
+    colon = text.rindex(":", start, end)
+    start = max((m.end() for m in _NOT_BEFORE_COLON.finditer(text, start, colon)), default=start)
+    return _CUE_BEFORE.search(text, start, end)
 
 
 # a relative clause whose verb is the cue: the name before ', who' speaks
