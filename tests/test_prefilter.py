@@ -74,3 +74,26 @@ def test_fold_matches_what_ignorecase_takes_for_ascii_letters():
     for letter in "abcdefghijklmnopqrstuvwxyz":
         for m in re.finditer(letter, chars, re.IGNORECASE):
             assert fold(m.group(0)) == letter, (letter, m.group(0))
+
+
+@pytest.mark.parametrize("event_type", [t for t, _ in TRIGGERS])
+def test_narrowed_trigger_pattern_finds_the_same_matches(event_type, texts):
+    from pipeline.extract.deal_events import _TRIGGER_WORDS
+
+    full = dict(TRIGGERS)[event_type]
+    scan = _TRIGGER_WORDS[event_type]
+    assert scan._alternatives, "trigger patterns are split into their alternatives"
+    for text in texts:
+        narrowed = scan.narrowed(fold(text))
+        got = [] if narrowed is None else [m.span() for m in narrowed.finditer(text)]
+        assert got == [m.span() for m in full.finditer(text)], text
+
+
+def test_alternatives_split_at_top_level_bars_only():
+    from pipeline.extract.prefilter import _alternatives
+
+    assert _alternatives(re.compile(r"\ba(?:b|c)|[|\]]d|e\|f|(?-i:G)h", re.I)) == [r"\ba(?:b|c)", r"[|\]]d", r"e\|f", "(?-i:G)h"]
+    assert _alternatives(re.compile(r"(a)|b")) is None  # group numbers would shift
+    assert _alternatives(re.compile(r"x(?:a|b)")) is None
+    narrowed = Prefiltered(re.compile(r"\bdeliver\w*|\bship(?:ped|ping)\b|\bsen[dt]\b", re.I)).narrowed(fold("They SENT it"))
+    assert narrowed.pattern == r"\bsen[dt]\b" and narrowed.flags & re.IGNORECASE

@@ -257,8 +257,9 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
     names = [(m.start, m.end) for m in mentions if m.entity_type == "actor" and sent.start <= m.start < sent.end]
     found: list[tuple[str, int, int]] = []
     folded = fold(text[sent.start:sent.end])
-    for event_type, pattern in TRIGGERS:
-        if not _TRIGGER_WORDS[event_type].admits(folded):
+    for event_type, _ in TRIGGERS:
+        pattern = _TRIGGER_WORDS[event_type].narrowed(folded)  # none of its alternatives that cannot match here
+        if pattern is None:
             continue
         for m in pattern.finditer(text, sent.start, sent.end):
             head_end = m.start() + len(m.group(0).split()[0])

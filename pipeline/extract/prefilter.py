@@ -10,6 +10,10 @@ patterns alike. Lookarounds need nothing (they may look outside the searched spa
     scan = Prefiltered(re.compile(...))
     scan.finditer(text, start, end)  # = pattern.finditer(text, start, end), with no scan if the words are missing
     scan.admits(fold(sentence))  # False: the pattern cannot match in the sentence (fold once, test many patterns)
+    scan.narrowed(fold(sentence))  # the pattern less the top-level alternatives that cannot match there
+
+A narrowed pattern finds the same matches in that text: at each place, an alternative dropped would
+have failed anyway. It is much faster for long alternations (trigger patterns of 20 alternatives).
 """
 
 from __future__ import annotations
@@ -36,10 +40,28 @@ class Prefiltered:
         self.pattern = pattern
         self.words = required_words(pattern)
         self._any_word = re.compile(_trie(self.words)) if self.words else None
+        # (source, needed words) of each top-level alternative; None: the pattern is not split
+        parts = _alternatives(pattern)
+        self._alternatives = None if parts is None else \
+            [(part, required_words(re.compile(part, pattern.flags))) for part in parts]
+        self._narrowed: dict[tuple[int, ...], re.Pattern] = {}
 
     def admits(self, folded: str) -> bool:
         """False only if `pattern` cannot match anywhere in the text that `folded` is the fold of."""
         return self._any_word is None or self._any_word.search(folded) is not None
+
+    def narrowed(self, folded: str) -> re.Pattern | None:
+        """The pattern with only the top-level alternatives that may match in the text `folded` is the
+        fold of (the same matches there, found faster); None if none may."""
+        if not self.admits(folded):
+            return None
+        if self._alternatives is None:
+            return self.pattern
+        kept = tuple(i for i, (_, words) in enumerate(self._alternatives)
+                     if words is None or any(w in folded for w in words))
+        if kept not in self._narrowed:
+            self._narrowed[kept] = re.compile("|".join(self._alternatives[i][0] for i in kept), self.pattern.flags)
+        return self._narrowed[kept]
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         """`pattern.finditer(text, pos, endpos)`, with no scan when text[pos:endpos] lacks the words."""
@@ -62,6 +84,41 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
         return None
     _, needed = _sequence(list(tree))
     return tuple(sorted(needed)) if needed else None
+
+
+def _alternatives(pattern: re.Pattern) -> list[str] | None:
+    """The source of each top-level alternative of `pattern` ('a|b(c|d)' -> ['a', 'b(c|d)']); None when
+    it has one, has groups (numbers would shift), or the split disagrees with the parse tree."""
+    source, parts, depth, start, i, in_class = pattern.pattern, [], 0, 0, 0, False
+    if pattern.groups or pattern.flags & re.VERBOSE or not isinstance(source, str):
+        return None
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 1  # the escaped character is no operator
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += source.startswith("^", i + 1)
+            i += source.startswith("]", i + 1)  # a ']' first in a class is a character
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    try:
+        tree = list(_parser.parse(source, pattern.flags))
+        for part in parts:
+            re.compile(part, pattern.flags)
+    except re.error:
+        return None
+    # the parser keeps the alternatives as one branch (after a prefix common to all, such as '\\b')
+    if len(parts) < 2 or tree[-1][0] is not sre.BRANCH or len(tree[-1][1][1]) != len(parts):
+        return None
+    return parts
 
 
 def _node(op, av) -> tuple[set[str] | None, set[str] | None]:
