@@ -59,6 +59,8 @@ class Prefiltered:
             return self.pattern
         kept = tuple(i for i, (_, words) in enumerate(self._alternatives)
                      if words is None or any(w in folded for w in words))
+        if not kept:
+            return None
         if kept not in self._narrowed:
             self._narrowed[kept] = re.compile("|".join(self._alternatives[i][0] for i in kept), self.pattern.flags)
         return self._narrowed[kept]
