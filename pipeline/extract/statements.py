@@ -21,6 +21,7 @@ from .cues import CUE as _CUE
 from .cues import DATELINE
 from .cues import FILLER as _FILLER
 from .cues import speaker as _speaker
+from .prefilter import Prefiltered
 from .reported import find_indirect, subject_slot
 
 # verbs that introduce a quoted question or answer ('"Can we buy it?" Erdogan asked'); only after the
@@ -32,7 +33,8 @@ _CUE_AFTER_SPEAKER_FIRST = re.compile(
     rf"^[\s,]*(?P<spk>[^.,;!?“”\"]{{1,120}}?(?:,[^.,;!?“”\"]{{1,110}},)?){_FILLER}(?P<cue>{_QUOTE_CUE})\b")
 _CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_QUOTE_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
 # Before the opening mark: 'Shugaev said:', 'X wrote in a letter to the minister:'
-_CUE_BEFORE = re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$")
+# (Prefiltered: a text without a cue word is not searched; a failing search is slow, 2 ms for 160 characters)
+_CUE_BEFORE = Prefiltered(re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$"))
 # what no match of _CUE_BEFORE holds before its final colon
 _NOT_BEFORE_COLON = re.compile(r"[.!?:;“”\"]")
 _SINGLE_CLOSE_AFTER = ",.!?"  # a single closing mark follows punctuation (see find_quotes)
