@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..corpus import Source
 from ..registry import Registry
@@ -381,6 +382,7 @@ def _generic(text, t_start, t_end, clause, in_sent) -> Mention | None:
     return None
 
 
+@lru_cache(maxsize=256)  # pure; asked again for each system and pair of a trigger
 def _deal_type(body: str) -> str:
     for deal_type, pattern in _DEAL_TYPES:
         if pattern.search(body):
@@ -388,6 +390,7 @@ def _deal_type(body: str) -> str:
     return "sale"
 
 
+@lru_cache(maxsize=256)  # pure; asked again for each system and pair of a trigger
 def _mode(body: str, t_start: int, t_end: int, event_type: str = "") -> str:
     """denied, hypothetical, expected or asserted from the words around the stage word. A threat of
     sanctions is a fact once made, whatever it threatens: asserted unless denied."""
@@ -408,11 +411,17 @@ def _mode(body: str, t_start: int, t_end: int, event_type: str = "") -> str:
 
 def _clause(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
     """The clause of the sentence around `pos`: dates, quantities and values belong to their clause."""
-    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
+    cuts = _clause_ends(text, sent.start, sent.end)
     return max([c for c in cuts if c <= pos], default=sent.start), min([c for c in cuts if c > pos], default=sent.end)
 
 
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:while|whereas|but)\b|,?\s+and that\b")
+
+
+@lru_cache(maxsize=64)
+def _clause_ends(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where the clause breaks of text[start:end] end (found once per sentence, not per date and trigger)."""
+    return tuple(m.end() for m in _CLAUSE_BREAK.finditer(text, start, end))
 
 
 def _date_owners(text, sent, dates, triggers):
@@ -464,6 +473,7 @@ def _event_date(owned, speech, trigger, system, mode) -> DateRef | None:
     return None
 
 
+@lru_cache(maxsize=256)  # pure; asked again for each system and pair of a trigger
 def _quantity(body: str) -> tuple[int, int | None, str | None, bool | None]:
     m = _QUANTITY.search(body)
     if not m:
@@ -475,6 +485,7 @@ def _quantity(body: str) -> tuple[int, int | None, str | None, bool | None]:
     return batch, qty, unit, bool(m.group("hedge"))
 
 
+@lru_cache(maxsize=256)  # pure; asked again for each system and pair of a trigger
 def _value(body: str) -> int | None:
     m = _VALUE.search(body)
     if not m:
