@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..corpus import Source
 from ..registry import Registry
@@ -321,6 +322,11 @@ _INITIALS = rf"(?!(?:U\.[SKN]|E\.U)\.)(?:[{_UP}]\.\s?){{1,3}}\s*{_WORD}"
 # (?=[{_UP}]): titles and names start with a capital, so no other place is tried (5x faster)
 _PERSON = re.compile(rf"(?=[{_UP}])(?P<title>{_TITLES}\s+)?(?P<name>{_INITIALS}|{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*{_WORD}){{1,3}})")
 
+_TITLE_WORD = re.compile(_TITLES)
+_TITLE_BEFORE = re.compile(rf"{_TITLES}\s*,?\s*$")
+_CUE_AFTER_NAME = re.compile(rf"(?:,[^,]{{1,60}},)?,?\s+(?:also\s+|has\s+|had\s+)?{_CUE}\b")
+_CUE_BEFORE_NAME = re.compile(rf"\b{_CUE}\s+$")
+
 
 def _people(text, zs, ze, registry, known):
     for m in _PERSON.finditer(text, zs, ze):
@@ -328,7 +334,7 @@ def _people(text, zs, ze, registry, known):
         while e > s and text[e - 1] in "’'":  # "CBS News'" -> "CBS News"
             e -= 1
         words = text[s:e].split()
-        while words and (words[0] in _NOT_NAMES or re.fullmatch(_TITLES, words[0])):
+        while words and (words[0] in _NOT_NAMES or _TITLE_WORD.fullmatch(words[0])):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
         bare = [w.rstrip("’'s").rstrip("’'") if w.endswith(("’s", "'s", "’", "'")) else w for w in words]
@@ -336,10 +342,10 @@ def _people(text, zs, ze, registry, known):
             continue
         after = text[e:min(ze, e + 110)]  # room for an apposition: 'Ellen Lord, the Pentagon's top ..., told'
         before = text[max(zs, s - 25):s]
-        titled = bool(m.group("title")) or bool(re.search(rf"{_TITLES}\s*,?\s*$", before)) \
+        titled = bool(m.group("title")) or bool(_TITLE_BEFORE.search(before)) \
             or bool(_LOWER_TITLE.search(before))
-        cued = bool(re.match(rf"(?:,[^,]{{1,60}},)?,?\s+(?:also\s+|has\s+|had\s+)?{_CUE}\b", after)) \
-            or bool(re.search(rf"\b{_CUE}\s+$", before))
+        cued = bool(_CUE_AFTER_NAME.match(after)) \
+            or bool(_CUE_BEFORE_NAME.search(before))
         if not (titled or cued):
             continue
         name = " ".join(words)
@@ -370,8 +376,14 @@ def _media(text, zs, ze):
         yield s, e, NewEntity("actor", slug(name), name, kind="media")
 
 
+@lru_cache(maxsize=8)
+def _all_demonyms(registry: Registry) -> frozenset[str]:
+    """The demonyms of every state of the registry."""
+    return frozenset().union(*(demonyms for _, demonyms in registry.state_demonyms))
+
+
 def _anonymous(text, zs, ze, registry, known, source_id, found):
-    demonyms = set().union(*(demonyms for _, demonyms in registry.state_demonyms))
+    demonyms = _all_demonyms(registry)
     spans = [(m.start("core") if "core" in m.groupdict() and m.group("core") else m.start(), m.end())
              for m in [*_ANON.finditer(text, zs, ze), *_CITED_ANON.finditer(text, zs, ze),
                        *_GROUP_ANON.finditer(text, zs, ze), *_REPORTS_ANON.finditer(text, zs, ze)]]
