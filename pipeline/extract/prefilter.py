@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from itertools import product
 from re import _constants as sre  # the parse tree of a pattern: an internal module since Python 3.11
 from re import _parser
@@ -31,6 +32,12 @@ _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 def fold(text: str) -> str:
     """`text` in lower case, with the letters IGNORECASE also takes for 'i' and 's' ('İ', 'ı', 'ſ') made ASCII."""
     return text.replace("İ", "i").replace("ı", "i").replace("ſ", "s").lower()
+
+
+@lru_cache(maxsize=32)
+def _folded(text: str, start: int, end: int) -> str:
+    """fold(text[start:end]), remembered: a paragraph or sentence is tested for several patterns in a row."""
+    return fold(text[max(start, 0):max(end, 0)])
 
 
 class Prefiltered:
@@ -67,13 +74,13 @@ class Prefiltered:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         """`pattern.finditer(text, pos, endpos)`, with no scan when text[pos:endpos] lacks the words."""
-        if self.words is not None and not self.admits(fold(text[max(pos, 0):max(endpos, 0)])):
+        if self.words is not None and not self.admits(_folded(text, pos, endpos)):
             return iter(())
         return self.pattern.finditer(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         """`pattern.search(text, pos, endpos)`, with no scan when text[pos:endpos] lacks the words."""
-        if self.words is not None and not self.admits(fold(text[max(pos, 0):max(endpos, 0)])):
+        if self.words is not None and not self.admits(_folded(text, pos, endpos)):
             return None
         return self.pattern.search(text, pos, endpos)
 
