@@ -10,7 +10,7 @@ import pipeline.extract
 from pipeline.corpus import read_corpus
 from pipeline.evaluate import SETS
 from pipeline.extract.deal_events import TRIGGERS
-from pipeline.extract.prefilter import Prefiltered, fold, required_words
+from pipeline.extract.prefilter import Prefiltered, WordFinder, fold, required_words
 from pipeline.text import split_sentences
 
 
@@ -83,8 +83,9 @@ def test_narrowed_trigger_pattern_finds_the_same_matches(event_type, texts):
     full = dict(TRIGGERS)[event_type]
     scan = _TRIGGER_WORDS[event_type]
     assert scan._alternatives, "trigger patterns are split into their alternatives"
+    finder = WordFinder(scan.all_words)
     for text in texts:
-        narrowed = scan.narrowed(fold(text))
+        narrowed = scan.narrowed(finder.present(fold(text)))
         got = [] if narrowed is None else [m.span() for m in narrowed.finditer(text)]
         assert got == [m.span() for m in full.finditer(text)], text
 
@@ -95,5 +96,19 @@ def test_alternatives_split_at_top_level_bars_only():
     assert _alternatives(re.compile(r"\ba(?:b|c)|[|\]]d|e\|f|(?-i:G)h", re.I)) == [r"\ba(?:b|c)", r"[|\]]d", r"e\|f", "(?-i:G)h"]
     assert _alternatives(re.compile(r"(a)|b")) is None  # group numbers would shift
     assert _alternatives(re.compile(r"x(?:a|b)")) is None
-    narrowed = Prefiltered(re.compile(r"\bdeliver\w*|\bship(?:ped|ping)\b|\bsen[dt]\b", re.I)).narrowed(fold("They SENT it"))
+    scan = Prefiltered(re.compile(r"\bdeliver\w*|\bship(?:ped|ping)\b|\bsen[dt]\b", re.I))
+    narrowed = scan.narrowed(WordFinder(scan.all_words).present(fold("They SENT it")))
     assert narrowed.pattern == r"\bsen[dt]\b" and narrowed.flags & re.IGNORECASE
+
+
+def test_word_finder_finds_every_word_that_occurs(texts):
+    """Overlapping words and words that extend others ('deliver', 'delivery', 'fully delivered') too."""
+    from pipeline.extract.deal_events import _TRIGGER_WORD_FINDER as finder
+
+    assert finder.present("the fully delivered shipment") >= {"deliver", "shipment"}
+    small = WordFinder(["ship", "shipment", "shipped", "hip", "men"])
+    assert small.present("shipment") == {"ship", "shipment", "hip", "men"}
+    assert small.present("") == set() and WordFinder([]).present("ship") == set()
+    for text in texts:
+        folded = fold(text)
+        assert finder.present(folded) == {w for w in finder.words if w in folded}

@@ -19,7 +19,7 @@ from .dates import DateRef, find_dates
 from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
                            parties, sanctioning, states_in)
 from .mentions import Mention
-from .prefilter import Prefiltered, fold
+from .prefilter import Prefiltered, WordFinder, fold
 
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
@@ -70,8 +70,10 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"\bcommission(?:s|ed|ing)?\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:INS|HMS|frigates?|ships?|submarines?|"
                  r"corvettes?|destroyers?|vessels?)\b)"),
 ]]
-# the words each trigger pattern needs: a sentence without any of them is not scanned with it
+# the words each trigger pattern (and each of its alternatives) needs: a sentence is scanned only with
+# the alternatives whose words it holds
 _TRIGGER_WORDS = {event_type: Prefiltered(pattern) for event_type, pattern in TRIGGERS}
+_TRIGGER_WORD_FINDER = WordFinder(w for scan in _TRIGGER_WORDS.values() for w in scan.all_words)
 # 'in negotiations with several countries': the other party is not named
 _UNNAMED = Prefiltered(re.compile(r"\b(?:several|many|other|various|a number of|some|foreign)\s+(?:countries|customers|buyers|partners|"
                                   r"states|nations|clients)\b", re.IGNORECASE))
@@ -257,9 +259,9 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
     nor a refusal to comment (but what the reports it refuses to comment on say does count)."""
     names = [(m.start, m.end) for m in mentions if m.entity_type == "actor" and sent.start <= m.start < sent.end]
     found: list[tuple[str, int, int]] = []
-    folded = fold(text[sent.start:sent.end])
+    present = _TRIGGER_WORD_FINDER.present(fold(text[sent.start:sent.end]))
     for event_type, _ in TRIGGERS:
-        pattern = _TRIGGER_WORDS[event_type].narrowed(folded)  # none of its alternatives that cannot match here
+        pattern = _TRIGGER_WORDS[event_type].narrowed(present)  # none of its alternatives that cannot match here
         if pattern is None:
             continue
         for m in pattern.finditer(text, sent.start, sent.end):
