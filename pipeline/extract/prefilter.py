@@ -56,22 +56,22 @@ class Prefiltered:
         parts = _alternatives(pattern)
         self._alternatives = None if parts is None else \
             [(part, required_words(re.compile(part, pattern.flags))) for part in parts]
+        needs = [words for _, words in self._alternatives] if self._alternatives else [self.words]
+        self.all_words = frozenset(w for words in needs for w in words or ())  # what `narrowed` asks about
+        self._may_need_none = any(words is None for words in needs)  # an alternative that needs no word
         self._narrowed: dict[tuple[int, ...], re.Pattern] = {}
 
     def admits(self, folded: str) -> bool:
         """False only if `pattern` cannot match anywhere in the text that `folded` is the fold of."""
         return self._any_word is None or self._any_word.search(folded) is not None
 
-    @property
-    def all_words(self) -> set[str]:
-        """Every word `narrowed` asks about: the pattern's and its alternatives'."""
-        return {w for words in [self.words, *(words for _, words in self._alternatives or [])] for w in words or ()}
-
     def narrowed(self, present: set[str]) -> re.Pattern | None:
         """The pattern with only the top-level alternatives that may match in a text that holds the words
         `present` (of all_words) and no others (the same matches there, found faster); None if none may."""
+        if not self._may_need_none and present.isdisjoint(self.all_words):
+            return None
         if self._alternatives is None:
-            return self.pattern if self.words is None or not present.isdisjoint(self.words) else None
+            return self.pattern
         kept = tuple(i for i, (_, words) in enumerate(self._alternatives) if words is None or not present.isdisjoint(words))
         if not kept:
             return None
