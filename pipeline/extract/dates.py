@@ -27,6 +27,7 @@ _PATTERNS = [(precision, Prefiltered(pattern)) for precision, pattern in [
 ("year", re.compile(r"\b(?:in|since|by|through|until|from|before|after|of|during|earlier than|than|as early as|as late as)\s+"
               r"(?:(?:mid|early|late)-)?(?P<year>(?:19|20)\d\d)\b(?!s)", re.IGNORECASE)),
 ]]
+_YEAR = re.compile(r"(?:19|20)\d\d")  # every explicit date has one: a sentence without is not searched for them
 # 'drawing U.S. sanctions in December': a month without a year is the latest such month up to publication
 _BARE_MONTH = Prefiltered(re.compile(r"\b(?i:in|since|by|until|from|last)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?![\s,.]+\d)"))
 _RELATIVE = Prefiltered(re.compile(
@@ -51,7 +52,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, publi
     """Every date in text[start:end], explicit or resolved against the publication date."""
     out: list[DateRef] = []
     taken: list[tuple[int, int]] = []
-    for precision, pattern in _PATTERNS:
+    for precision, pattern in _PATTERNS if _YEAR.search(text, start, end) else []:
         for m in pattern.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
