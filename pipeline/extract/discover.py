@@ -63,14 +63,14 @@ _PLACE_WORDS = {"Square", "Street", "Sea", "Ocean", "River", "Mountains", "Gulf"
                 "Province", "Region", "Day", "Week", "Year", "Parade", "Exhibition", "Show", "Summit", "Forum",
                 "Act", "Law", "Programme", "Program", "Treaty", "Agreement", "Model", "Strait", "Peninsula",
                 "Airport", "Base", "Border", "War", "Games", "Expo", "Section", "Nation", "Model"}
-# Prefiltered: a zone is scanned only if it holds one of the words the pattern needs (see prefilter.py)
-_DESIGNATION = Prefiltered(re.compile(rf"(?<![\w-])(?:[{_UP}][A-Za-z]{{0,5}}|[{_UP}]/[{_UP}])-\d{{1,4}}[A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![\w-])"))
+_DESIGNATION = re.compile(rf"(?<![\w-])(?:[{_UP}][A-Za-z]{{0,5}}|[{_UP}]/[{_UP}])-\d{{1,4}}[A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![\w-])")
 _NOT_DESIGNATIONS = {"COVID", "SARS", "MERS", "G", "ISO", "ARMY", "MAKS", "IDEF", "DSEI", "IDEX", "EXPO", "NATO", "UN"}
 _DESIGNATION_CATEGORY = [(re.compile(r"^(?:Su|MiG|F|J|JF|Yak|Tu|Il|FA|F/A|Rafale)-"), "aircraft", "IV"),
                          (re.compile(r"^(?:Mi|Ka|AH|UH)-"), "aircraft", None),
                          (re.compile(r"^(?:S|HQ|Tor|Buk|Pantsir)-"), "air_defence_systems", None),
                          (re.compile(r"^(?:T|BMP|BTR|BMD)-"), "armoured_vehicles", None),
                          (re.compile(r"^(?:TOS|BM)-"), "artillery", None)]
+# Prefiltered: a paragraph is scanned only if it holds one of the words the pattern needs (see prefilter.py)
 _ANON = Prefiltered(re.compile(
     r"\b(?:an?|one)\s+(?P<core>(?:(?!with\b|and\b)(?:U\.S\.|U\.K\.|U\.N\.|[\w\-’']+)\s+){0,4}?"
     r"(?:source|official|spokes(?:man|woman|person)|diplomat|officer|representative|insider))"
@@ -261,10 +261,10 @@ _BARE_MINISTRY = Prefiltered(re.compile(r"\b[Tt]he\s+(?P<role>ministry)\b(?!\s+o
 _MINISTER = re.compile(r"\b(?P<portfolio>Defen[cs]e|Foreign|Interior|Finance|Trade)\s+Minister\b")
 
 
-_ROLE_HOLDER = Prefiltered(re.compile(
+_ROLE_HOLDER = re.compile(
     r"\b(?P<phrase>[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?P<role>(?:(?:prime|foreign|defen[cs]e|trade|finance|interior)\s+)?"
     r"minister|(?:vice\s+)?president|king|emir|crown\s+prince|ambassador|envoy|leader"
-    r"|(?:(?:military|army|government|presidential|foreign\s+ministry|defen[cs]e\s+ministry)\s+)?spokes(?:man|woman|person)))\b"))
+    r"|(?:(?:military|army|government|presidential|foreign\s+ministry|defen[cs]e\s+ministry)\s+)?spokes(?:man|woman|person)))\b")
 
 
 def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention]) -> str | None:
@@ -279,7 +279,7 @@ def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention
 
 
 # (?=[{_UP}]): an organisation's name starts with a capital, so no other place is tried
-_ORG = Prefiltered(re.compile(rf"(?=[{_UP}])(?:(?:{_WORD}|U\.S\.)\s+)*?(?:{_WORD}\s+)?(?:{'|'.join(_ORG_WORDS)})(?:\s+(?:of|for)(?:\s+the)?\s+{_WORD}(?:\s+{_WORD}){{0,3}})?"))
+_ORG = re.compile(rf"(?=[{_UP}])(?:(?:{_WORD}|U\.S\.)\s+)*?(?:{_WORD}\s+)?(?:{'|'.join(_ORG_WORDS)})(?:\s+(?:of|for)(?:\s+the)?\s+{_WORD}(?:\s+{_WORD}){{0,3}})?")
 
 
 def _organisations(text, zs, ze, registry, known):
