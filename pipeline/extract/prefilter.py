@@ -27,11 +27,13 @@ import re
 import sys
 from functools import lru_cache
 from itertools import product, takewhile
-from re import _constants as sre  # the parse tree of a pattern: an internal module since Python 3.11
-from re import _parser
+try:  # the parse tree of a pattern: internal modules of re (Python 3.11+); without them nothing is filtered
+    from re import _constants as sre
+    from re import _parser
+except ImportError:  # pragma: no cover
+    sre = _parser = None
 
 _MAX_STRINGS = 64  # how many exact strings a piece of a pattern may stand for before we stop spelling them out
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
 def fold(text: str) -> str:
@@ -117,10 +119,9 @@ class WordFinder:
 def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case strings one of which every match of `pattern` contains; None if no such set is known."""
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        _, needed = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
     except Exception:  # an internal API: if it ever changes, filter nothing rather than wrongly
         return None
-    _, needed = _sequence(list(tree))
     return tuple(sorted(needed)) if needed else None
 
 
@@ -148,13 +149,13 @@ def _alternatives(pattern: re.Pattern) -> list[str] | None:
         i += 1
     parts.append(source[start:])
     try:
-        tree = list(_parser.parse(source, pattern.flags))
         for part in parts:
             re.compile(part, pattern.flags)
-    except re.error:
-        return None
-    # the parser keeps the alternatives as one branch (after a prefix common to all, such as '\\b')
-    if len(parts) < 2 or tree[-1][0] is not sre.BRANCH or len(tree[-1][1][1]) != len(parts):
+        tree = list(_parser.parse(source, pattern.flags))
+        # the parser keeps the alternatives as one branch (after a prefix common to all, such as '\\b')
+        if len(parts) < 2 or tree[-1][0] is not sre.BRANCH or len(tree[-1][1][1]) != len(parts):
+            return None
+    except Exception:  # a part that is no pattern; or the internal API changed: no split
         return None
     return parts
 
@@ -165,7 +166,7 @@ def _node(op, av) -> tuple[set[str] | None, set[str] | None]:
     if op is sre.LITERAL:
         char = chr(av)
         return ({char.lower()}, None) if char.isascii() else (None, None)
-    if op in _ZERO_WIDTH:
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return {""}, None  # matches no text of its own
     if op is sre.SUBPATTERN:
         return _sequence(list(av[-1]))
