@@ -81,6 +81,11 @@ class Registry:
         return self._states_by_country.get(iso3)
 
     @cached_property
+    def state_demonyms(self) -> list[tuple[str, frozenset[str]]]:
+        """(state id, its demonyms) for every state, in registry order."""
+        return [(e.id, frozenset(e.demonyms)) for e in self.actors.values() if e.kind == "state"]
+
+    @cached_property
     def _states_by_country(self) -> dict[str | None, str]:
         index: dict[str | None, str] = {}
         for entry in self.actors.values():

@@ -479,3 +479,25 @@ def test_a_place_that_speaks_is_a_government_body(registry):
                                        "Turkey, Downing Street said. Tourists crowded Downing Street on Monday.\n"))
     st, name = got["Britain has signed a deal to sell 20 Eurofighter Typhoon jets to Turkey"]
     assert (st.speaker_id, name) == ("downing-street", "Downing Street")
+
+
+def test_cue_before_search_from_the_last_stop_finds_what_a_full_search_finds():
+    """_search_cue_before skips the places no match can start at: same match as the plain search, for
+    every paragraph of the gold sets cut after each of its colons (and with a stop before the cue)."""
+    from pipeline.corpus import read_corpus
+    from pipeline.evaluate import SETS
+    from pipeline.extract.statements import _CUE_BEFORE, _search_cue_before
+
+    spans = []
+    for folder in dict.fromkeys(SETS.values()):
+        for source in read_corpus(folder):
+            for zone in source.zones:
+                spans += [source.text[zone.start:i + 1] for i in range(zone.start, zone.end) if source.text[i] == ":"]
+    spans += ["Shugaev said:", "He left. Shugaev said in a letter to the minister:  ", "“Yes,” he said; then he said:\n"]
+    found = 0
+    for span in spans:
+        expected = _CUE_BEFORE.search(span)
+        got = _search_cue_before(span)
+        assert (got and (got.span(), got.groupdict())) == (expected and (expected.span(), expected.groupdict())), span
+        found += expected is not None
+    assert found >= 3

@@ -9,6 +9,7 @@ import re
 
 from ..registry import Registry
 from .mentions import Mention
+from .prefilter import Prefiltered
 
 # a class mention this close after a model, with no comma or conjunction between, describes the model
 _SAME_ITEM_GAP = re.compile(r"^\s+(?:[\w-]+\s+){0,2}$")
@@ -23,10 +24,10 @@ _NOUNS = {"aircraft": "aircraft", "jets": "aircraft", "jet": "aircraft", "fighte
 _DEMONYMS = {"russian": "russia", "russian-made": "russia", "russian-built": "russia", "u.s.": "united-states",
              "us": "united-states", "american": "united-states", "american-made": "united-states",
              "chinese": "china", "french": "france"}
-_DEFINITE = re.compile(
+_DEFINITE = Prefiltered(re.compile(
     r"\b(?:the|its|their|these|those)\s+(?:(?:last|remaining|first|other|new)\s+)?(?:(?:\d+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve)\s+)?(?:(?P<dem>Russian(?:-made|-built)?|U\.S\.|US|American(?:-made)?|Chinese|French)\s+)?"
-    r"(?P<noun>" + "|".join(sorted(_NOUNS, key=len, reverse=True)) + r")\b(?!\s+(?:of|that|which|from)\b)", re.IGNORECASE)
+    r"(?P<noun>" + "|".join(sorted(_NOUNS, key=len, reverse=True)) + r")\b(?!\s+(?:of|that|which|from)\b)", re.IGNORECASE))
 _LOOKBACK = 2500  # characters: how far back a definite noun phrase may refer
 
 
@@ -71,8 +72,8 @@ def definite_references(text: str, start: int, end: int, systems: list[Mention],
 
 # A deal named again by a noun: 'the offer', 'the approval' (of a sale), 'any such sale', 'the purchases',
 # 'the deal' as a subject ('The deal is worth ...'): the latest contract.
-DEAL_NOUN = re.compile(r"\b(?:the\s+(?:\w+\s+)?offer|the\s+deal(?=\s+(?:is|was|includes?|included|covers?|covered|could|would|will|may|might|has|had)\b)|the\s+approval(?!\s+of\b)|(?:any\s+)?such\s+(?:an?\s+)?(?:sale|deal|purchase)|"
-                       r"(?:the|its|their)\s+(?:(?!arms\b|weapons\b|weaponry\b)\w+\s+)?purchases)\b", re.IGNORECASE)
+DEAL_NOUN = Prefiltered(re.compile(r"\b(?:the\s+(?:\w+\s+)?offer|the\s+deal(?=\s+(?:is|was|includes?|included|covers?|covered|could|would|will|may|might|has|had)\b)|the\s+approval(?!\s+of\b)|(?:any\s+)?such\s+(?:an?\s+)?(?:sale|deal|purchase)|"
+                                   r"(?:the|its|their)\s+(?:(?!arms\b|weapons\b|weaponry\b)\w+\s+)?purchases)\b", re.IGNORECASE))
 _NAMED_NEXT = re.compile(r"^\s+(?:of|for)\s+(?:the\s+)?(?:\S+\s+){0,2}?$")
 
 

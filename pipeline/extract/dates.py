@@ -9,13 +9,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .prefilter import Prefiltered
+
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
 _WEEKDAYS = [d for d in calendar.day_name]
 
-_PATTERNS = [
+_PATTERNS = [(precision, Prefiltered(pattern)) for precision, pattern in [
     ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),\s+(?P<year>(?:19|20)\d\d)\b")),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b")),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<year>(?:19|20)\d0)s\b")),
@@ -24,15 +26,16 @@ _PATTERNS = [
                         re.IGNORECASE)),
 ("year", re.compile(r"\b(?:in|since|by|through|until|from|before|after|of|during|earlier than|than|as early as|as late as)\s+"
               r"(?:(?:mid|early|late)-)?(?P<year>(?:19|20)\d\d)\b(?!s)", re.IGNORECASE)),
-]
+]]
+_YEAR = re.compile(r"(?:19|20)\d\d")  # every explicit date has one: a sentence without is not searched for them
 # 'drawing U.S. sanctions in December': a month without a year is the latest such month up to publication
-_BARE_MONTH = re.compile(r"\b(?i:in|since|by|until|from|last)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?![\s,.]+\d)")
-_RELATIVE = re.compile(
+_BARE_MONTH = Prefiltered(re.compile(r"\b(?i:in|since|by|until|from|last)\s+(?P<month>" + "|".join(calendar.month_name[1:]) + r")\b(?![\s,.]+\d)"))
+_RELATIVE = Prefiltered(re.compile(
     r"\b(?P<rel>this month|last month|this week|last week|this year|last year|next year|by year's end|"
     r"by year’s end|(?:by|before) the end of (?:the|this) year|in the coming (?:days|weeks|months)|in recent months|currently|now|on (?:" + "|".join(_WEEKDAYS) + r")|"
     r"(?:" + "|".join(_WEEKDAYS) + r"))\b",
     re.IGNORECASE,
-)
+))
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, publi
     """Every date in text[start:end], explicit or resolved against the publication date."""
     out: list[DateRef] = []
     taken: list[tuple[int, int]] = []
-    for precision, pattern in _PATTERNS:
+    for precision, pattern in _PATTERNS if _YEAR.search(text, start, end) else []:
         for m in pattern.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

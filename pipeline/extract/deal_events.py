@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..corpus import Source
 from ..registry import Registry
@@ -18,6 +19,7 @@ from .dates import DateRef, find_dates
 from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
                            parties, sanctioning, states_in)
 from .mentions import Mention
+from .prefilter import Prefiltered, WordFinder, fold
 
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
 TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
@@ -68,10 +70,14 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
                  r"\bcommission(?:s|ed|ing)?\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:INS|HMS|frigates?|ships?|submarines?|"
                  r"corvettes?|destroyers?|vessels?)\b)"),
 ]]
+# the words each trigger pattern (and each of its alternatives) needs: a sentence is scanned only with
+# the alternatives whose words it holds
+_TRIGGER_WORDS = {event_type: Prefiltered(pattern) for event_type, pattern in TRIGGERS}
+_TRIGGER_WORD_FINDER = WordFinder(w for scan in _TRIGGER_WORDS.values() for w in scan.all_words)
 # 'in negotiations with several countries': the other party is not named
-_UNNAMED = re.compile(r"\b(?:several|many|other|various|a number of|some|foreign)\s+(?:countries|customers|buyers|partners|"
-                      r"states|nations|clients)\b", re.IGNORECASE)
-_REFUSAL = re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE)
+_UNNAMED = Prefiltered(re.compile(r"\b(?:several|many|other|various|a number of|some|foreign)\s+(?:countries|customers|buyers|partners|"
+                                  r"states|nations|clients)\b", re.IGNORECASE))
+_REFUSAL = Prefiltered(re.compile(r"declined to comment|refused to comment|not disclose|no comment", re.IGNORECASE))
 _REPORTED = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculation)\s+(?:that|of)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
 _JOINT = re.compile(r"joint (?:ventures?|projects?)|cooperating on|memorandum", re.IGNORECASE)
@@ -88,15 +94,15 @@ _NO = re.compile(r"\bno\s+(?:further\s+|new\s+|more\s+)?$", re.IGNORECASE)  # 'b
 _ANY = re.compile(r"\bany\s+(?:\w+\s+)?$", re.IGNORECASE)  # 'any transfer of Russian-made weapons': none in particular
 _HEADLINE_TO = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+to\s+$")  # headline 'France to supply Armenia with ...'
 
-_DISBELIEF = re.compile(r"\b(?:do not|don't|does not|doesn't) (?:think|believe|expect)\b|\bunlikely\b", re.IGNORECASE)
+_DISBELIEF = Prefiltered(re.compile(r"\b(?:do not|don't|does not|doesn't) (?:think|believe|expect)\b|\bunlikely\b", re.IGNORECASE))
 _EXCLUDED_SYSTEM = re.compile(r"(?:instead of|rather than|besides|in addition to|other than|in exchange for|in return for)\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+)?)?$",
                               re.IGNORECASE)
 _WINDOW = 50  # characters around a trigger that set its mode
-_COMPLETED = re.compile(r"\bfully met\b|\bcompleted\b|\bfully delivered\b|\bfinished\b", re.IGNORECASE)
+_COMPLETED = Prefiltered(re.compile(r"\bfully met\b|\bcompleted\b|\bfully delivered\b|\bfinished\b", re.IGNORECASE))
 # Arms named only in general ('other Russian weapons', 'arms deals', 'Russian-made equipment'): an event with no system.
-_GENERIC = re.compile(r"\b(?:arms|weapons|weaponry|armaments|(?<!the )(?<!its )(?<!their )(?<!this )(?<!such )(?<!related )(?<!associated )equipment|hardware|(?:military|defen[cs]e) contracts?|"
-                      r"all cooperation|(?<=on )(?-i:(?:military(?:-technical)?|defen[cs]e) cooperation))\b(?! (?:exporters?|exports?|company|companies|makers?|manufacturers?|industry|"
-                      r"trade|race|control|embargo|sector|firms?|dealers?)\b)", re.IGNORECASE)
+_GENERIC = Prefiltered(re.compile(r"\b(?:arms|weapons|weaponry|armaments|(?<!the )(?<!its )(?<!their )(?<!this )(?<!such )(?<!related )(?<!associated )equipment|hardware|(?:military|defen[cs]e) contracts?|"
+                                  r"all cooperation|(?<=on )(?-i:(?:military(?:-technical)?|defen[cs]e) cooperation))\b(?! (?:exporters?|exports?|company|companies|makers?|manufacturers?|industry|"
+                                  r"trade|race|control|embargo|sector|firms?|dealers?)\b)", re.IGNORECASE))
 _LISTED = re.compile(r"[^.;:]{0,40}?\b(?:including|such as|notably|among them)\s+(?:the\s+)?", re.IGNORECASE)
 _GENERIC_BEFORE, _GENERIC_AFTER = 15, 40  # how close a general noun must be to the stage word
 # 'the supplied weapons', 'equipment ..., previously sold to Ankara': a participle describing the arms, not an event
@@ -118,32 +124,32 @@ _REDUCED_GAP = re.compile(r"^(?:\s+(?!(?:and|or|to|from|with|by|for|of|is|are|wa
                           re.IGNORECASE)
 _INTRANSITIVE = re.compile(r"arriv|land", re.IGNORECASE)  # 'the first of which arrived': the system comes before
 # Speech verbs: a date after them dates the telling; offers, threats and cancellations made by the telling take it.
-_SPEECH = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|announces|confirmed|stated|added|wrote|"
-                     r"acknowledged|admitted|explained|noted|insisted|"
-                     r"demanded|urged)\b", re.IGNORECASE)
+_SPEECH = Prefiltered(re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|announces|confirmed|stated|added|wrote|"
+                                 r"acknowledged|admitted|explained|noted|insisted|"
+                                 r"demanded|urged)\b", re.IGNORECASE))
 _NOT_PERFORMATIVE = re.compile(r"demanded|urged|reported|reports", re.IGNORECASE)
 _PERFORMED_BY_SPEECH = ("offer", "sanction_threat", "cancellation")
 _STATIVE_DATE = re.compile(r"^(?:now|currently)$", re.IGNORECASE)  # dates an ongoing state, not an order
 _ONGOING = ("interest", "talks", "offer", "delivery", "training", "servicing")
-_DEAL_TYPES = [
+_DEAL_TYPES = [(deal_type, Prefiltered(pattern)) for deal_type, pattern in [
     ("licensed_production", re.compile(r"licensed production|licen[cs]e (?:deal|agreement|contract)|joint production|production of (?:the )?(?:component )?parts", re.I)),
     ("technology_transfer", re.compile(r"technolog\w+ cooperation|technology transfer|transfers? of [\w\s’']*technology|production process", re.I)),
     ("joint_development", re.compile(r"joint (?:ventures?|projects?|tests|development)|cooperating on the creation|collaborate|to develop|assistance .* creating|help .* creating", re.I)),
-]
+]]
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
-_QUANTITY = re.compile(
+_QUANTITY = Prefiltered(re.compile(
     r"\b(?P<hedge>about |around |approximately |up to |some |nearly )?(?<![-\w])(?P<n>\d+|" + "|".join(_WORD_NUMBERS)
     + r")\s+(?:(?P<ord>" + "|".join(_ORDINALS) + r")\s+)?(?P<unit>regimental sets?|batter(?:y|ies)|battalions?|divisions?|systems?|units?)\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # A further order ('second batch', 'second S-400 deal'); for deliveries it may be a tranche of the same order.
-_FURTHER = re.compile(r"\b(?P<ord>second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}?(?:batch|deal|contract|order)\b",
-                      re.IGNORECASE)
+_FURTHER = Prefiltered(re.compile(r"\b(?P<ord>second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}?(?:batch|deal|contract|order)\b",
+                                  re.IGNORECASE))
 _TRANCHE_STAGES = ("delivery", "training", "servicing")
 _UNITS = {"regimental": "regimental_set", "batter": "battery", "battalion": "battalion", "division": "battalion",
           "system": "system", "unit": "unit"}
-_VALUE = re.compile(r"(?P<hedge>about |around |approximately |nearly |some |up to |more than |over )?\$\s?(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>billion|million|bn)\b", re.I)
+_VALUE = Prefiltered(re.compile(r"(?P<hedge>about |around |approximately |nearly |some |up to |more than |over )?\$\s?(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>billion|million|bn)\b", re.I))
 _SCALES = {"billion": 10**9, "bn": 10**9, "million": 10**6}
 
 
@@ -253,7 +259,11 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
     nor a refusal to comment (but what the reports it refuses to comment on say does count)."""
     names = [(m.start, m.end) for m in mentions if m.entity_type == "actor" and sent.start <= m.start < sent.end]
     found: list[tuple[str, int, int]] = []
-    for event_type, pattern in TRIGGERS:
+    present = _TRIGGER_WORD_FINDER.present(fold(text[sent.start:sent.end]))
+    for event_type, _ in TRIGGERS:
+        pattern = _TRIGGER_WORDS[event_type].narrowed(present)  # none of its alternatives that cannot match here
+        if pattern is None:
+            continue
         for m in pattern.finditer(text, sent.start, sent.end):
             head_end = m.start() + len(m.group(0).split()[0])
             if any(a < head_end and m.start() < b for a, b in names) \
@@ -374,6 +384,7 @@ def _generic(text, t_start, t_end, clause, in_sent) -> Mention | None:
     return None
 
 
+@lru_cache(maxsize=256)  # pure; asked again for each system and pair of a trigger
 def _deal_type(body: str) -> str:
     for deal_type, pattern in _DEAL_TYPES:
         if pattern.search(body):
@@ -381,6 +392,7 @@ def _deal_type(body: str) -> str:
     return "sale"
 
 
+@lru_cache(maxsize=256)  # pure; asked again for each system and pair of a trigger
 def _mode(body: str, t_start: int, t_end: int, event_type: str = "") -> str:
     """denied, hypothetical, expected or asserted from the words around the stage word. A threat of
     sanctions is a fact once made, whatever it threatens: asserted unless denied."""
@@ -401,11 +413,17 @@ def _mode(body: str, t_start: int, t_end: int, event_type: str = "") -> str:
 
 def _clause(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
     """The clause of the sentence around `pos`: dates, quantities and values belong to their clause."""
-    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
+    cuts = _clause_ends(text, sent.start, sent.end)
     return max([c for c in cuts if c <= pos], default=sent.start), min([c for c in cuts if c > pos], default=sent.end)
 
 
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:while|whereas|but)\b|,?\s+and that\b")
+
+
+@lru_cache(maxsize=64)
+def _clause_ends(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where the clause breaks of text[start:end] end (found once per sentence, not per date and trigger)."""
+    return tuple(m.end() for m in _CLAUSE_BREAK.finditer(text, start, end))
 
 
 def _date_owners(text, sent, dates, triggers):
@@ -457,6 +475,7 @@ def _event_date(owned, speech, trigger, system, mode) -> DateRef | None:
     return None
 
 
+@lru_cache(maxsize=256)  # pure; asked again for each system and pair of a trigger
 def _quantity(body: str) -> tuple[int, int | None, str | None, bool | None]:
     m = _QUANTITY.search(body)
     if not m:
@@ -468,6 +487,7 @@ def _quantity(body: str) -> tuple[int, int | None, str | None, bool | None]:
     return batch, qty, unit, bool(m.group("hedge"))
 
 
+@lru_cache(maxsize=256)  # pure; asked again for each system and pair of a trigger
 def _value(body: str) -> int | None:
     m = _VALUE.search(body)
     if not m:

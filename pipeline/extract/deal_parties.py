@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..registry import Registry
 from .mentions import Mention
+from .prefilter import Prefiltered
 
 _PARTY_KINDS = {"state", "government_body", "company", "armed_forces", "group", "anonymous_source"}
 _SUPPLIER_VERB = ("offer", "delivery")  # 'Washington had offered Ankara ...': the subject supplies
@@ -39,7 +40,7 @@ class Here:
     unnamed: bool = False  # 'with several countries': a party left unnamed
 
 
-THE_COUNTRY = re.compile(r"\b(?:the|this) country\b(?!'s? (?:air force|army|navy|military|defen[cs]e))", re.IGNORECASE)
+THE_COUNTRY = Prefiltered(re.compile(r"\b(?:the|this) country\b(?!'s? (?:air force|army|navy|military|defen[cs]e))", re.IGNORECASE))
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import Prefiltered
+
 _NOUNS = r"(?:officials|media|politicians|lawmakers|legislators|diplomats|analysts|experts|sources|critics|activists|MPs)"
 _MODIFIER = r"[\w’'-]+"
-_GROUP = re.compile(rf"(?P<core>(?:{_MODIFIER}\s+){{0,2}}?{_NOUNS})\b")
+_GROUP = Prefiltered(re.compile(rf"(?P<core>(?:{_MODIFIER}\s+){{0,2}}?{_NOUNS})\b"))
 _CUE_AFTER = re.compile(r",?\s+(?:have\s+|has\s+|had\s+)?(?:long\s+|also\s+|previously\s+|repeatedly\s+|recently\s+|already\s+)?"
                         r"(?:said|told|say|says|reported|report|warned|warn|urged|urge|argued|argue|questioned|claimed|claim|"
                         r"complained|insisted|insist|believe|fear|accused|demanded|denied|deny|confirmed|confirm)\b")
