@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 import time
@@ -39,7 +40,7 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
     Extraction runs on `executor` if given (e.g. a Dask cluster's), else on a local pool of `workers`."""
     clock = _Stages(timings)
     out = Path(out)
-    with clock("ingest"):
+    with clock("ingest"), _collector_paused():
         known_zones = load_zones(out / ZONES_FILE) if cache else {}
         articles = read_corpus(Path(sources), known_zones)
         if cache and {s.sha256 for s in articles} != known_zones.keys():
@@ -49,7 +50,7 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
     with clock("extract"):  # GX loads in its worker process as soon as a core is free
         extraction = extract_corpus(articles, reg, out / CACHE_DIR if cache else None, workers, executor,
                                     core_free=warm_up)
-    with clock("assemble"):
+    with clock("assemble"), _collector_paused():
         rows = {"sources": [source_row(s) for s in articles], **extraction.tables}
         for table in {o.table for o in overrides}:  # overrides edit rows as dicts
             rows[table] = rows[table].to_pylist() if isinstance(rows[table], pa.Table) else rows[table]
@@ -77,6 +78,19 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
     if timings is not None:
         timings.update(articles_extracted=extraction.extracted, articles_cached=extraction.cached)
     return tables
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off for a stage that makes millions of long-lived objects and no cycles:
+    otherwise it walks them all again and again (reading 100,000 articles: 15 s, of it 4 s collecting)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class _Stages:
