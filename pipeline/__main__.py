@@ -7,8 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import DEFAULT_SOURCES, REGISTRY_DIR, REPO_ROOT
+from . import DEFAULT_PACKAGE, DEFAULT_SOURCES, IN_CHECKOUT, REGISTRY_DIR, REPO_ROOT
 from .errors import InputError, ValidationFailed
+
+
+_PACKAGE_HELP = "package folder (default: the repository, or the working directory when installed)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,24 +26,27 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--workers", type=int, default=None, help="extraction processes (default: every core)")
     b.add_argument("--dask", metavar="ADDRESS", default=None,
                    help="extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster")
+    b.add_argument("--no-wait", action="store_true",
+                   help="exit 2 at once if another build is writing the same --out (default: wait for it)")
     v = verbs.add_parser("validate", help="run every validation layer on a built package")
-    v.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
+    v.add_argument("folder", nargs="?", type=Path, default=DEFAULT_PACKAGE, help=_PACKAGE_HELP)
     r = verbs.add_parser("review", help="list discovered actors and systems that no curator has reviewed, with evidence")
-    r.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
+    r.add_argument("folder", nargs="?", type=Path, default=DEFAULT_PACKAGE, help=_PACKAGE_HELP)
     q = verbs.add_parser("query", help="run one read-only SELECT over a package's tables")
     q.add_argument("sql", help="a SELECT statement over sources, actors, systems, deals, deal_events, statements, mentions")
-    q.add_argument("--package", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
+    q.add_argument("--package", type=Path, default=DEFAULT_PACKAGE, help=_PACKAGE_HELP)
     q.add_argument("--csv", action="store_true", help="print CSV instead of a text table")
     st = verbs.add_parser("stats", help="summarise a package: rows, deals by status, events, statements, actors")
-    st.add_argument("folder", nargs="?", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
+    st.add_argument("folder", nargs="?", type=Path, default=DEFAULT_PACKAGE, help=_PACKAGE_HELP)
     d = verbs.add_parser("diff", help="rows added, changed (which fields) and removed between two package versions")
     d.add_argument("old", type=Path, help="the earlier package folder")
     d.add_argument("new", type=Path, help="the later package folder")
     d.add_argument("--markdown", action="store_true", help="print a changelog entry in Markdown")
     d.add_argument("--changelog", type=Path, help="also add the entry to this CHANGELOG.md (newest first)")
     rl = verbs.add_parser("release", help="pack a package into a .tar.gz with a checksum, then unpack and validate it")
-    rl.add_argument("--package", type=Path, default=REPO_ROOT, help="package folder (default: the repository)")
-    rl.add_argument("--out", type=Path, default=REPO_ROOT / "dist", help="where to write the archive (default: dist/)")
+    rl.add_argument("--package", type=Path, default=DEFAULT_PACKAGE, help=_PACKAGE_HELP)
+    rl.add_argument("--out", type=Path, default=DEFAULT_PACKAGE / "dist",
+                    help="where to write the archive (default: dist/)")
     args = parser.parse_args(argv)
     try:
         if args.verb not in ("build", "validate"):  # validate reports a missing package as a problem
@@ -53,11 +59,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.out is None:
                 if args.sources.resolve() != DEFAULT_SOURCES.resolve():
                     parser.error("--out is required with --sources (the repository's package is built from its own corpus)")
+                if not IN_CHECKOUT:
+                    parser.error("--out is required outside the repository (where to publish the package)")
                 args.out = REPO_ROOT
 
             def run(executor=None):
                 return build(args.sources, args.out, args.registry, workers=args.workers, executor=executor,
-                             report=lambda line: print(f"warning: {line}", file=sys.stderr))
+                             wait=not args.no_wait, report=lambda line: print(f"warning: {line}", file=sys.stderr))
 
             if args.dask:
                 from .cluster import dask_executor
@@ -69,6 +77,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"published {args.out.resolve()}")
             for name, df in tables.items():
                 print(f"  {name:<12} {len(df):>7} rows")
+            from .build import date_summary
+
+            print("\n".join(date_summary(tables)))
+            from .duplicates import summary_lines
+
+            print("\n".join(summary_lines(tables["sources"]) or ["no duplicate articles"]))
             return 0
         if args.verb in ("query", "stats"):
             from . import query

@@ -15,11 +15,13 @@ import pyarrow as pa
 
 from . import DEFAULT_SOURCES, REGISTRY_DIR, REPO_ROOT
 from .assemble import deal_id, tables_from_rows
-from .corpus import read_corpus
+from .corpus import date_disagreement, read_corpus
+from .duplicates import mark_duplicates
 from .errors import ValidationFailed
 from .extract_all import extract_corpus
+from .lock import clear_leftovers, output_lock
 from .overrides import apply_overrides, load_overrides
-from .publish import DB_FILE, swap_in, write_duckdb, write_package, write_views_for_people
+from .publish import DB_FILE, PUBLISHED, swap_in, write_duckdb, write_package, write_views_for_people
 from .registry import load_registry
 from .rows import source_row
 from .validate import validate_package
@@ -33,7 +35,17 @@ ZONES_FILE = ".cache/zones.pickle"
 
 def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path = REGISTRY_DIR,
           report=None, timings: dict | None = None, workers: int | None = None, cache: bool = True,
-          executor: Executor | None = None) -> dict[str, pd.DataFrame]:
+          executor: Executor | None = None, wait: bool = True) -> dict[str, pd.DataFrame]:
+    """`_build` holding the output folder's lock (waiting for another build, or BuildLocked if not `wait`),
+    after clearing what killed builds left there (lock.py)."""
+    Path(out).mkdir(parents=True, exist_ok=True)
+    with output_lock(Path(out), wait, report):
+        clear_leftovers(Path(out), PUBLISHED, report)
+        return _build(sources, out, registry, report, timings, workers, cache, executor)
+
+
+def _build(sources: Path, out: Path, registry: Path, report, timings: dict | None, workers: int | None,
+           cache: bool, executor: Executor | None) -> dict[str, pd.DataFrame]:
     """Build the package from the articles in `sources` into `out`; nothing changes in `out` on failure.
     `report(line)` receives notices (overrides that no longer match anything); `timings` receives the
     seconds each stage took; extraction results are cached under `out/.cache/` unless `cache` is False.
@@ -45,10 +57,14 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
         articles = read_corpus(Path(sources), known_zones)
         if cache and {s.sha256 for s in articles} != known_zones.keys():
             save_zones(out / ZONES_FILE, articles)
+        for notice in filter(None, map(date_disagreement, articles)):
+            (report or print)(notice)
+        mark_duplicates(articles)  # a copy is kept in sources (its text stored) but adds no facts
+        originals = [s for s in articles if s.duplicate_of is None]
         reg = load_registry(Path(registry))
         overrides = load_overrides(Path(sources), articles)
     with clock("extract"):  # GX loads in its worker process as soon as a core is free
-        extraction = extract_corpus(articles, reg, out / CACHE_DIR if cache else None, workers, executor,
+        extraction = extract_corpus(originals, reg, out / CACHE_DIR if cache else None, workers, executor,
                                     core_free=warm_up)
     with clock("assemble"), _collector_paused():
         rows = {"sources": [source_row(s) for s in articles], **extraction.tables}
@@ -78,6 +94,19 @@ def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path
     if timings is not None:
         timings.update(articles_extracted=extraction.extracted, articles_cached=extraction.cached)
     return tables
+
+
+def date_summary(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Where the publication dates came from, and how many events are undated and why."""
+    src, ev = tables["sources"], tables["deal_events"]
+    bases = src["published_basis"].value_counts()
+    lines = ["publication dates: " + ", ".join(f"{bases.get(b, 0)} from {b}" for b in ("metadata", "text", "url"))
+             + f", {bases.get('none', 0)} sources undated"]
+    undated = int(ev["event_date"].isna().sum())
+    if undated:  # the rules make sure a dated article's events are dated
+        lines.append(f"{undated} of {len(ev)} deal events undated: their articles state no publication date "
+                     "(sources.csv, head of the text or URL) and their sentences no date")
+    return lines
 
 
 @contextmanager

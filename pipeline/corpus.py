@@ -13,8 +13,11 @@ from . import schemas
 from .boilerplate import Zone, find_zones
 from .csvfile import read_rows, read_utf8
 from .errors import InputError
+from .html_in import PageMeta, read_html
+from .pubdate import PubDate, find_publication_date
 
 METADATA_FILE = "sources.csv"
+ARTICLE_SUFFIXES = (".txt", ".html")  # plain text, or a saved web page (html_in.py)
 METADATA_COLUMNS = ("source_id", "title", "publisher", "published", "url")
 ID_PATTERN = re.compile(
     next(f for f in schemas.fields("sources") if f["name"] == "source_id")["constraints"]["pattern"]
@@ -34,9 +37,14 @@ class Source:
     publisher: str | None = None
     published: str | None = None
     published_precision: str = "unknown"
+    published_basis: str = "none"  # metadata | text | url | none
+    stated_date: PubDate | None = None  # the date the article's head or URL states, if any
     url: str | None = None
     language: str = "en"
     zones: list[Zone] = field(default_factory=list)
+    page: PageMeta | None = None  # what a saved web page says about itself
+    duplicate_of: str | None = None  # the kept article this one copies (duplicates.py)
+    duplicate_similarity: float | None = None
 
     @cached_property
     def sha256(self) -> str:
@@ -62,9 +70,10 @@ def read_corpus(folder: Path, known_zones: dict[str, list[Zone]] | None = None) 
     if not folder.is_dir():
         raise InputError(folder, "sources folder does not exist or is not a folder")
     root = folder.resolve()
-    files = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and not p.name.startswith("."))
+    files = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and not p.name.startswith("."))
     if not files:
-        raise InputError(folder, "no article files (*.txt) in the sources folder")
+        raise InputError(folder, "no article files (*.txt or *.html) in the sources folder")
+    _check_one_file_per_id(files)
     sources = [read_article(p, root, known_zones) for p in files]
     metadata = read_metadata(folder / METADATA_FILE, {s.source_id for s in sources})
     for s in sources:
@@ -74,7 +83,51 @@ def read_corpus(folder: Path, known_zones: dict[str, list[Zone]] | None = None) 
         s.url = meta.get("url")
         s.published = meta.get("published")
         s.published_precision = meta.get("published_precision", "unknown")
+        fill_from_page(s)
+        date_from_text(s)
     return sources
+
+
+def _check_one_file_per_id(files: list[Path]) -> None:
+    """`a.txt` and `a.html` would be one source id twice."""
+    seen: dict[str, Path] = {}
+    for p in files:
+        if p.stem in seen:
+            raise InputError(p, f"source id {p.stem!r} has two article files: {seen[p.stem].name} and {p.name}")
+        seen[p.stem] = p
+
+
+def fill_from_page(s: Source) -> None:
+    """A web page's own title, site name, date and address, where sources.csv is silent."""
+    if s.page is None:
+        return
+    s.title = s.title or s.page.title
+    s.publisher = s.publisher or s.page.site_name
+    s.url = s.url or s.page.url
+    if not s.published and s.page.published:
+        s.published, s.published_precision = s.page.published, "day"
+
+
+def date_from_text(s: Source) -> None:
+    """Where the metadata gives no publication date, the one the article states (head line, dateline, URL)."""
+    s.stated_date = find_publication_date(s.text, s.url)
+    if s.published:
+        s.published_basis = "metadata"
+    elif s.stated_date:
+        s.published, s.published_precision = s.stated_date.date, s.stated_date.precision
+        s.published_basis = s.stated_date.basis
+
+
+def date_disagreement(s: Source) -> str | None:
+    """A notice when the metadata's date and the one the article states differ (the metadata's is kept)."""
+    stated = s.stated_date
+    if s.published_basis != "metadata" or stated is None:
+        return None
+    common = min(len(s.published), len(stated.date))
+    if s.published[:common] == stated.date[:common]:
+        return None
+    return (f"{s.path.name}: sources.csv gives published {s.published}, the article states {stated.date} "
+            f"({stated.evidence!r}); the sources.csv date is used")
 
 
 def read_article(path: Path, root: Path, known_zones: dict[str, list[Zone]] | None = None) -> Source:
@@ -88,10 +141,10 @@ def read_article(path: Path, root: Path, known_zones: dict[str, list[Zone]] | No
         resolved = path.resolve()
         if root not in resolved.parents:
             raise InputError(path, f"path escapes the sources folder (resolves to {resolved})")
-    text = read_utf8(path)
+    text, page = read_html(path) if path.suffix == ".html" else (read_utf8(path), None)
     if not text.strip():
         raise InputError(path, "article is empty")
-    source = Source(source_id=source_id, text=text, path=path)
+    source = Source(source_id=source_id, text=text, path=path, page=page)
     source.zones = (known_zones or {}).get(source.sha256) or find_zones(text)
     if source.body_chars == 0 or not any(z.kind == "body" and text[z.start:z.end].strip() for z in source.zones):
         raise InputError(path, "article has no body text once site boilerplate is set aside")
@@ -109,7 +162,8 @@ def read_metadata(path: Path, known_ids: set[str]) -> dict[str, dict]:
         if sid in out:
             raise InputError(path, f"duplicate source_id {sid!r}", place=f"line {lineno}")
         if sid not in known_ids:
-            raise InputError(path, f"source_id {sid!r} has no article file {sid}.txt", place=f"line {lineno}")
+            raise InputError(path, f"source_id {sid!r} has no article file {sid}.txt or {sid}.html",
+                             place=f"line {lineno}")
         meta = {k: (row[k] or None) for k in ("title", "publisher", "url")}
         if meta["url"] and not _URL.match(meta["url"]):
             raise InputError(path, f"url {meta['url']!r} is not an http(s) address", place=f"line {lineno}")

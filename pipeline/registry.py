@@ -14,6 +14,7 @@ from .errors import InputError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LIST_COLUMNS = ("aliases", "role_phrases", "metonyms", "demonyms")
+_MATCHING_COLUMNS = ("maker_id",)  # registry-only facts used by extraction, not published
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Entry:
     role_phrases: list[str] = field(default_factory=list)
     metonyms: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
+    maker_id: str | None = None  # systems: the company that makes it (an actor id)
 
     @property
     def name(self) -> str:
@@ -102,6 +104,10 @@ def load_registry(folder: Path = REGISTRY_DIR) -> Registry:
         parent = entry.row.get("parent_id")
         if parent and parent not in actors:
             raise InputError(path, f"actor {entry.id!r} has parent_id {parent!r}, which is not in the registry")
+    for entry in systems.values():
+        if entry.maker_id and entry.maker_id not in actors:
+            raise InputError(Path(folder) / "systems.csv",
+                             f"system {entry.id!r} has maker_id {entry.maker_id!r}, which is not in the actors registry")
     _check_unique_surfaces(path, actors, Path(folder) / "systems.csv", systems)
     digest = hashlib.sha256(path.read_bytes() + b"\0" + (Path(folder) / "systems.csv").read_bytes()).hexdigest()
     return Registry(actors, systems, Path(folder), digest)
@@ -111,7 +117,7 @@ def _read(path: Path, table: str, key: str) -> dict[str, Entry]:
     fields = {f["name"]: f for f in schemas.fields(table)}
     published = tuple(c for c in fields if c != "review_status")
     out: dict[str, Entry] = {}
-    for lineno, raw in read_rows(path, published, published + _LIST_COLUMNS):
+    for lineno, raw in read_rows(path, published, published + _LIST_COLUMNS + _MATCHING_COLUMNS):
         place = f"line {lineno}"
         row = {k: (v.strip() or None) for k, v in raw.items()}
         ident = row.get(key) or ""
@@ -128,7 +134,7 @@ def _read(path: Path, table: str, key: str) -> dict[str, Entry]:
             raise InputError(path, f"role phrase {indefinite[0]!r} is indefinite", place=place)
         pub = {c: row.get(c) for c in published}
         pub["review_status"] = "curated"
-        out[ident] = Entry(ident, pub, **lists)
+        out[ident] = Entry(ident, pub, **lists, maker_id=row.get("maker_id"))
     return out
 
 

@@ -14,41 +14,46 @@ name has those words, and 'report' (a headline's 'report says') to the outlet th
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from . import lexicons
+from .extract import titles
 from .extract.mentions import Mention
 from .registry import Registry
 
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 _SPEAKING_KINDS = {"person", "anonymous_source"}
+_ISSUING_KINDS = {"government_body", "company", "armed_forces", "international_organisation", "research_institute",
+                  "media"}
+_CLASHING_GENDER = {"he": "f", "him": "f", "she": "m", "her": "m"}
 PRONOUN_REACH = 800  # about two paragraphs of news copy
 CATAPHORA_REACH = 400  # a headline or lead naming its speaker only in the next sentences
 
-# role nouns of one class describe each other: an ambassador is 'the diplomat', a head 'the chief'
-_ROLE_CLASSES = (
-    ("president",),
-    ("minister", "secretary"),
-    ("ambassador", "envoy", "diplomat"),
-    ("chief", "head", "director", "ceo", "chairman", "chairwoman", "boss", "executive", "commander"),
-    ("spokesman", "spokeswoman", "spokesperson"),
-    ("analyst", "expert"),
-)
 # unnamed groups and unattributed reports are no 'he' or 'she' ('Venezuelan officials', 'suggestions')
 _PLURAL_SOURCE = re.compile(r"\b(?:reports|suggestions|claims|rumou?rs|speculation|officials|media|politicians|lawmakers|"
                             r"legislators|diplomats|analysts|experts|sources|critics|activists|MPs|people|groups|"
                             r"organi[sz]ations|campaigners|watchdogs)$", re.IGNORECASE)
-_ROLE_CLASS = {noun: i for i, nouns in enumerate(_ROLE_CLASSES) for noun in nouns}
 # 'the diplomat', 'envoy', "the country's air force chief", 'The Turkish president', 'the head of ...'
+# (titles and their role classes: lexicon `titles`)
 _ROLE_DESCRIPTION = re.compile(
-    r"^(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?P<noun>" + "|".join(_ROLE_CLASS) + r")(?:\s+of\b.*)?$", re.IGNORECASE)
+    r"^(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?P<noun>" + titles.title_alternation() + r")(?:\s+of\b.*)?$", re.IGNORECASE)
 # 'the official', 'the source', 'the ministry', 'the defence ministry', 'report': see described_other
 _ANONYMOUS_NOUNS = {"official", "source", "diplomat", "officer", "insider"}
 _BODY_NOUNS = {"ministry", "department", "agency", "embassy", "committee", "council", "service", "office", "company",
                "corporation", "exporter", "manufacturer"}
+# and the nouns of the lexicon `organisation_nouns` ('the navy', 'the air force', 'the coast guard')
+_LEXICON_BODY_NOUNS = {row["noun"].split()[-1] for row in lexicons.load("organisation_nouns")}
 _DESCRIPTION = re.compile(
     r"^(?:(?:the|an?)\s+)?(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<noun>"
-    + "|".join(sorted(_ANONYMOUS_NOUNS | _BODY_NOUNS)) + r"|report|statement)$", re.IGNORECASE)
+    + "|".join(sorted(_ANONYMOUS_NOUNS | _BODY_NOUNS | _LEXICON_BODY_NOUNS)) + r"|report|statement)$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"[^.!?;:“”\"]{0,80}$")
-_APPOSITION_AFTER = re.compile(r"^,\s*[^,.;:“”\"]{1,100}")
+_APPOSITION_AFTER = re.compile(r"^,\s*(?:[^,.;:“”\"]|(?<=\b[A-Z])\.){1,100}")  # the periods of 'U.S.' inside
+
+
+@cache
+def _issuer_references() -> frozenset[str]:
+    """Phrases that stand for the body that issued a statement ('it said', 'the statement said'): lexicon."""
+    return frozenset(lexicons.column("issuer_references"))
 
 
 def _norm(word: str) -> str:
@@ -61,7 +66,8 @@ class SpeakerResolver:
         self.registry = registry
         self.actors = [m for m in mentions if m.entity_type == "actor"]
         self.text = text
-        self._titles: dict[tuple[int, int], set[int]] = {}
+        self._titles: dict[tuple[int, int], set[str]] = {}
+        self._genders: dict[str, str | None] = {}
 
     def kind(self, actor_id: str) -> str | None:
         entry = self.registry.actors.get(actor_id)
@@ -71,6 +77,7 @@ class SpeakerResolver:
         """The actor a phrase names: a role phrase or person first, then the last other actor."""
         inside = [m for m in self.actors if m.start >= start and m.end <= end]
         for preferred in (lambda m: m.method == "role_phrase",
+                          lambda m: self.kind(m.entity_id) == "person",  # 'Ana Lee, a spokeswoman for X': Ana Lee
                           lambda m: self.kind(m.entity_id) in _SPEAKING_KINDS,
                           lambda m: True):
             chosen = [m for m in inside if preferred(m)]
@@ -91,36 +98,61 @@ class SpeakerResolver:
         hits = [m for m in self.actors if m.start == start]
         return max(hits, key=lambda m: m.end - m.start) if hits else None
 
-    def last_speaker_before(self, pos: int) -> str | None:
+    def last_speaker_before(self, pos: int, pronoun: str = "") -> str | None:
         """The person or (single) anonymous source mentioned last before `pos` (for 'he said'), if one is
-        mentioned close enough (PRONOUN_REACH characters) for the pronoun to refer to it."""
+        mentioned close enough (PRONOUN_REACH characters) for the pronoun to refer to it, and of the
+        pronoun's gender where the title, an honorific or the first name tells it ('she': not Mr. Kim)."""
+        clash = _CLASHING_GENDER.get(pronoun.lower())
         best = None
         for m in self.actors:
             if pos - PRONOUN_REACH <= m.start and m.end <= pos and self.kind(m.entity_id) in _SPEAKING_KINDS \
-                    and not _PLURAL_SOURCE.search(m.surface):
-                if best is None or m.end >= best.end:
-                    best = m
+                    and not _PLURAL_SOURCE.search(m.surface) and (best is None or m.end >= best.end) \
+                    and (clash is None or self.gender(m) != clash):
+                best = m
         return best.entity_id if best else None
 
-    def title_classes(self, m: Mention) -> set[int]:
+    def last_body_before(self, pos: int) -> str | None:
+        """The organisation named last before `pos` (for 'it said', 'the statement said'), if close enough."""
+        bodies = [m for m in self.actors if pos - 2 * PRONOUN_REACH <= m.start and m.end <= pos
+                  and self.kind(m.entity_id) in _ISSUING_KINDS]
+        return max(bodies, key=lambda m: m.end).entity_id if bodies else None
+
+    def gender(self, m: Mention) -> str | None:
+        """'m', 'f' or None for a person mention: an honorific just before it, a gendered title around it
+        ('a spokeswoman for ...'), else the first name of the person's name."""
+        if m.entity_id not in self._genders:
+            found = None
+            if self.kind(m.entity_id) == "person":
+                entry = self.registry.actors.get(m.entity_id)
+                stated = [(titles.honorific_gender(self.text, a.start) if self.text else None)
+                          or titles.stated_gender(self._title_words(a)) for a in self.actors if a.entity_id == m.entity_id]
+                found = next(filter(None, stated), None) or titles.first_name_gender(entry.name if entry else m.surface)
+            self._genders[m.entity_id] = found
+        return self._genders[m.entity_id]
+
+    def title_classes(self, m: Mention) -> set[str]:
         """The role classes a person mention is given: words before the name, an apposition after it,
         the registry role."""
         key = (m.start, m.end)
         if key not in self._titles:
-            words = (self.registry.actors[m.entity_id].row.get("role") or "") if m.entity_id in self.registry.actors else ""
-            if self.text is not None:
-                before = _TITLE_BEFORE.search(self.text, max(0, m.start - 80), m.start)
-                after = _APPOSITION_AFTER.match(self.text[m.end:m.end + 110])
-                words += " " + (before.group(0) if before else "") + " " + (after.group(0) if after else "")
-            self._titles[key] = {_ROLE_CLASS[w] for w in re.findall(r"[a-z]+", words.lower()) if w in _ROLE_CLASS}
+            self._titles[key] = titles.role_classes(self._title_words(m))
         return self._titles[key]
+
+    def _title_words(self, m: Mention) -> str:
+        """The registry role of a person and the words that title it in the text (before it, in apposition)."""
+        words = (self.registry.actors[m.entity_id].row.get("role") or "") if m.entity_id in self.registry.actors else ""
+        if self.text is not None:
+            before = _TITLE_BEFORE.search(self.text, max(0, m.start - 80), m.start)
+            after = _APPOSITION_AFTER.match(self.text[m.end:m.end + 110])
+            words += " " + (before.group(0) if before else "") + " " + (after.group(0) if after else "")
+        return words
 
     def described_person(self, start: int, end: int, phrase: str) -> str | None:
         """The person a bare role description refers to (see the module docstring), or None."""
         m = _ROLE_DESCRIPTION.match(phrase.strip())
         if m is None or self.text is None:
             return None
-        wanted = _ROLE_CLASS[m.group("noun").lower()]
+        wanted = next(iter(titles.role_classes(m.group("noun"))), None)
         people = [a for a in self.actors if self.kind(a.entity_id) == "person" and wanted in self.title_classes(a)]
         before = [a for a in people if start - PRONOUN_REACH <= a.start and a.end <= start]
         if before:
@@ -130,7 +162,9 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int, phrase: str) -> str | None:
         if PRONOUN.match(phrase.strip()):
-            return self.last_speaker_before(start)
+            return self.last_speaker_before(start, phrase.strip())
+        if " ".join(phrase.lower().split()) in _issuer_references():
+            return self.last_body_before(start)
         inside = self.in_span(start, end)
         if inside is not None and (self.kind(inside) in _SPEAKING_KINDS or self._is_role_phrase(start, end)):
             return inside

@@ -40,9 +40,10 @@ def row_schema(table: str) -> pa.Schema:
 
 def source_row(s: Source) -> dict:
     return {"source_id": s.source_id, "title": s.title, "publisher": s.publisher, "published": s.published,
-            "published_precision": s.published_precision, "url": s.url, "language": s.language,
+            "published_precision": s.published_precision, "published_basis": s.published_basis, "url": s.url,
+            "language": s.language,
             "text_path": f"data/texts/{s.source_id}.txt", "sha256": s.sha256, "n_chars": len(s.text),
-            "body_chars": s.body_chars}
+            "body_chars": s.body_chars, "duplicate_of": s.duplicate_of, "duplicate_similarity": s.duplicate_similarity}
 
 
 def _mention_rows(f: ArticleFacts, source: Source) -> list[dict]:

@@ -135,3 +135,34 @@ def test_pronoun_needs_a_person_nearby(registry):
     _, facts = _facts(text, registry)
     [quote] = [s for s in facts.statements if s.kind == "direct"]
     assert quote.speaker_text == "he" and quote.speaker_id is None
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], cwd=REPO_ROOT,
+                          capture_output=True, text=True)
+
+
+def test_html_page_without_article_text_is_refused_naming_the_file(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(DEFAULT_SOURCES / "001_1696e651a10f4c03.txt", src / "a.txt")
+    shutil.copy(REPO_ROOT / "tests/fixtures/html/empty-page.html", src / "not-found.html")
+    done = _cli("build", "--sources", src, "--out", tmp_path / "out")
+    assert done.returncode == 2, done.stderr
+    assert "not-found.html: HTML page yields no article text" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out" / "datapackage.json").exists()
+
+
+def test_folder_where_every_file_is_a_duplicate_builds_one(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    text = (DEFAULT_SOURCES / "001_1696e651a10f4c03.txt").read_bytes()
+    copies = {"a.txt": text, "b.txt": b"\xef\xbb\xbf" + text, "c.txt": text.replace(b"\n", b"\r\n")}
+    for name, data in copies.items():
+        (src / name).write_bytes(data)
+    done = _cli("build", "--sources", src, "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert "duplicate b of a (similarity 1.00)" in done.stdout and "duplicate c of a" in done.stdout
+    events = (tmp_path / "out/data/csv/deal_events.csv").read_text(encoding="utf-8")
+    assert ",a," in events and ",b," not in events and ",c," not in events
+    assert _cli("validate", tmp_path / "out").returncode == 0

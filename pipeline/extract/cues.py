@@ -48,6 +48,9 @@ _MAX_SLOT_WORDS = 8
 def speaker(text, spk_start, spk_end, cue, resolver):
     """(actor id or None, phrase, start, end, cue) for the speaker slot text[spk_start:spk_end], or
     None when the slot is no speaker (too long and not ending in a name)."""
+    person = _person_before_apposition(text, spk_start, spk_end, resolver)
+    if person is not None:  # 'Ana Lee, a spokeswoman for the agency, said': Ana Lee said it
+        return (person.entity_id, text[person.start:person.end], person.start, person.end, cue)
     phrase = text[spk_start:spk_end]
     dateline = DATELINE.match(phrase)
     s = spk_start + (dateline.end() if dateline else 0)
@@ -72,3 +75,19 @@ def speaker(text, spk_start, spk_end, cue, resolver):
     if not phrase:
         return None
     return (resolver.resolve(s, e, phrase), phrase, s, e, cue)
+
+
+_APPOSITION_START = re.compile(r"\s*(?:an?|the|one of|[a-z][\w-]*)\s")
+
+
+def _person_before_apposition(text, spk_start, spk_end, resolver):
+    """The person named just before a slot that is their apposition ('Ana Lee, a spokeswoman for X, said')."""
+    if not _APPOSITION_START.match(text, spk_start, spk_end) and not text[spk_start:spk_end].strip().startswith(
+            ("A ", "An ", "The ")):
+        return None
+    before = text[max(0, spk_start - 3):spk_start]
+    if not before.rstrip().endswith(","):
+        return None
+    end = spk_start - (len(before) - len(before.rstrip()[:-1].rstrip()))
+    m = resolver.mention_ending_at(end)
+    return m if m is not None and resolver.kind(m.entity_id) == "person" else None

@@ -185,7 +185,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     article_states = [st for sent in body_sentences for st in states_of[sent]]
     sanctioning_in = {sent: sanctioning(text, states_of[sent]) for sent in body_sentences}
     third_parties = set().union(*sanctioning_in.values())
-    origin = origins(systems, registry)
+    origin = origins(systems, registry, body_sentences, mentions)
     ctx = Context(article_supplier(systems, registry), third_parties,
                    buyer_counts(body_sentences, states_of, systems, origin, third_parties), article_states, origin)
     recipient_of: dict[str | None, str] = {}  # the recipient last given to each system in this article

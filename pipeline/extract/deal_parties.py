@@ -96,15 +96,31 @@ def states_in(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, 
     return sorted(out, key=lambda x: x[1])
 
 
-def origins(systems: list[Mention], registry: Registry) -> dict[str, str | None]:
-    """The supplying state of each model the article names (a class has none)."""
+def origins(systems: list[Mention], registry: Registry, sentences=(), mentions=()) -> dict[str, str | None]:
+    """The supplying state of each model the article names (a class has none): its registered origin, else the
+    state of its registered maker, else (a model the registry lacks) the state of a company the sentence that
+    first names it also names ('Hanwha Aerospace has signed ... for K239 Chunmoo launchers')."""
     out = {}
     for m in systems:
         if m.entity_id not in out:
             entry = registry.systems[m.entity_id]
             country = None if entry.is_class else entry.row.get("origin_country")
-            out[m.entity_id] = registry.state_by_country(country) if country else None
+            maker = None if entry.is_class else entry.maker_id
+            out[m.entity_id] = registry.state_by_country(country) if country else registry.state_of(maker)
+            if out[m.entity_id] is None and not entry.is_class and entry.row.get("review_status") == "extracted":
+                out[m.entity_id] = _maker_nearby(m, sentences, mentions, registry)
     return out
+
+
+def _maker_nearby(system: Mention, sentences, mentions, registry: Registry) -> str | None:
+    """The state of the company named nearest a system in its sentence, if the sentence names one."""
+    sent = next((s for s in sentences if s.start <= system.start < s.end), None)
+    if sent is None:
+        return None
+    makers = [(abs(m.start - system.start), registry.state_of(m.entity_id)) for m in mentions
+              if m.entity_type == "actor" and sent.start <= m.start < sent.end
+              and registry.actors[m.entity_id].kind == "company" and registry.state_of(m.entity_id)]
+    return min(makers)[1] if makers else None
 
 
 def buyer_counts(sentences, states_of, systems, origin_of, third_parties) -> Counter:

@@ -22,24 +22,29 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from .. import lexicons
 from ..corpus import Source
 from ..registry import Registry
 from ..resolve import SpeakerResolver
+from . import titles
 from .mentions import Mention
 from .prefilter import Prefiltered
 from .unnamed import unnamed_groups
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capital letters, Latin-1 and Latin Extended-A (Işık, Şahin, Ğ)
 _WORD = rf"[{_UP}][\w’'\-]*"
-_TITLES = (r"(?:Deputy |Vice |Prime |Foreign |Defen[cs]e |Trade |Finance |Interior |Chief |Senior |Acting |Former |"
-           r"Turkish |Russian |Indian |Chinese |Egyptian |Saudi |U\.?S\.? |American |Iranian |Belarusian |Algerian |"
-           r"Indonesian |Pakistani |Greek |French |German |British |Israeli |Qatari )*"
-           r"(?:President|Minister|Marshal|Air Chief Marshal|Secretary(?: of State| of Defen[cs]e)?|Senator|Sen\.|Rep\.|Representative|Ambassador|"
+_TITLE_MODIFIERS = (r"Deputy |Vice |Prime |Foreign |Defen[cs]e |Trade |Finance |Interior |Chief |Senior |Acting |Former |"
+                    r"Cabinet |U\.?S\.? |")
+_DEMONYMS_SEEN = r"Turkish |Russian |Indian |Chinese |Egyptian |Saudi |American |Iranian |Greek |French |German |British "
+_TITLE_HEADS = (r"(?:President|Minister|Marshal|Air Chief Marshal|Secretary(?: of State| of Defen[cs]e)?|Senator|Sen\.|Rep\.|Representative|Ambassador|"
            r"Envoy|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Spokes(?:man|woman|person)|Chairman|Chairwoman|Chair|"
            r"Director|Head|Chief|CEO|Commander|Governor|Premier|Chancellor|King|Crown Prince|Prince|Emir|Sheikh|"
-           r"Mr\.|Ms\.|Mrs\.|Dr\.|Lt\. Gen\.|Maj\. Gen\.)")
+           r"Dr\.|Lt\. Gen\.|Maj\. Gen\.|"
+           + "|".join(re.escape(h) + r"(?=\s)" for h in sorted(lexicons.column("honorifics"), key=len, reverse=True))
+           + ")")
+_TITLES = rf"(?:{_TITLE_MODIFIERS}{_DEMONYMS_SEEN})*{_TITLE_HEADS}"
 _ORG_WORDS = ("Ministry", "Agency", "Department", "Office", "Corporation", "Company", "Industries", "Industry",
               "Council", "Forces", "Force", "Army", "Navy", "Command", "Presidency", "Institute", "University",
               "Center", "Centre", "Service", "Bank", "Group", "Committee", "Commission", "Administration", "Embassy",
@@ -185,12 +190,19 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                     for article in ("the", "The"):
                         surfaces.setdefault(f"{article} {head}", entity.id)
         for s, e, entity in _anonymous(text, zs, ze, registry, known + mentions, source.source_id, entities):
-            add(entity, s, e)
+            if not _apposition_of_person(text, s, known + mentions, registry, entities):
+                add(entity, s, e)
         for m in _DESIGNATION.finditer(text, zs, ze):
             name = m.group(0)
             prefix, _, number = name.partition("-")
             if prefix.upper() in _NOT_DESIGNATIONS or re.match(r"(?:19|20)\d\d$", number):
                 continue  # 'COVID-19', 'Army-2020', 'MAKS-2021' are not weapons
+            base = _registered_base(name, registry)
+            if base is not None:  # 'FA-50PH', 'Su-30MKM': a variant of a registered model is that model
+                if free(m.start(), m.end()):
+                    mentions.append(Mention(m.start(), m.end(), "system", base, "alias", name))
+                    taken.append((m.start(), m.end()))
+                continue
             category, unroca = next(((c, u) for p, c, u in _DESIGNATION_CATEGORY if p.match(name)), ("other", None))
             add(NewEntity("system", slug(name), name, category=category, unroca_category=unroca), m.start(), m.end())
     # later occurrences of surnames, given names (Malay, Arab and Indonesian usage) and acronyms found above
@@ -220,6 +232,10 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 name = f"{m.group('dem')} {role}"
                 add(NewEntity("actor", f"role-{source.source_id.replace('_', '-')}-{slug(name)}", name, kind="person",
                               role=role, country=_iso(registry, state), parent_id=state), s, e)
+    for zs, ze in zones:  # "China's embassy in Abuja", 'the Greek navy': a state's body named by its noun
+        for s, e, entity in _owned_bodies(text, zs, ze, registry, known):
+            if entity.id not in known_ids:
+                add(entity, s, e, over_states=True)
     # 'the defence ministry said', 'foreign ministry spokesman ...': a ministry known by its portfolio
     for zs, ze in zones:
         for m in _MINISTRY.finditer(text, zs, ze):
@@ -265,6 +281,52 @@ _ROLE_HOLDER = re.compile(
     r"\b(?P<phrase>[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?P<role>(?:(?:prime|foreign|defen[cs]e|trade|finance|interior)\s+)?"
     r"minister|(?:vice\s+)?president|king|emir|crown\s+prince|ambassador|envoy|leader"
     r"|(?:(?:military|army|government|presidential|foreign\s+ministry|defen[cs]e\s+ministry)\s+)?spokes(?:man|woman|person)))\b")
+
+
+@cache
+def _owned_body_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """'<State>'s <noun>', '<Demonym> <noun>' with an optional 'in <City>': nouns and kinds from the lexicon
+    `organisation_nouns`."""
+    kinds = {row["noun"]: row["kind"] for row in lexicons.load("organisation_nouns")}
+    nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"\b(?P<owner>[{_UP}][\w.-]+(?:\s+[{_UP}][\w-]+)?)(?:['’]s)?\s+(?P<noun>(?i:{nouns}))\b"
+                      rf"(?:\s+in\s+[{_UP}][\w-]+(?:\s+[{_UP}][\w-]+)?)?"), kinds
+
+
+def _owned_bodies(text, zs, ze, registry, known):
+    pattern, kinds = _owned_body_pattern()
+    for m in pattern.finditer(text, zs, ze):
+        state = _state_in(text, m.start("owner"), m.end("owner"), registry, known)
+        if state is None:
+            continue
+        noun = " ".join(m.group("noun").lower().split())
+        ident = f"{state}-{slug(noun.replace('defense', 'defence'))}"
+        yield m.start(), m.end(), NewEntity("actor", ident, text[m.start():m.end()], kind=kinds[noun],
+                                            country=_iso(registry, state), parent_id=state)
+
+
+_VARIANT_SUFFIX = re.compile(r"^(?P<base>.*\d)[A-Z]{1,4}[a-z]?$")  # 'FA-50PH', 'Su-30MKM', 'J-10CE'
+
+
+def _registered_base(designation: str, registry: Registry) -> str | None:
+    """The registered model a designation with a variant suffix belongs to ('Su-30MKM' -> su-30), if any."""
+    m = _VARIANT_SUFFIX.match(designation)
+    if m is None:
+        return None
+    base = m.group("base")
+    return _system_surfaces(registry).get(base.lower())
+
+
+@lru_cache(maxsize=8)
+def _system_surfaces(registry: Registry) -> dict[str, str]:
+    """Lowercase name, designation and aliases of every registered model -> its id."""
+    out: dict[str, str] = {}
+    for entry in registry.systems.values():
+        if not entry.is_class and entry.row.get("review_status") == "curated":
+            for surface in (entry.name, entry.row.get("designation"), *entry.aliases):
+                if surface:
+                    out.setdefault(surface.lower(), entry.id)
+    return out
 
 
 def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention]) -> str | None:
@@ -320,7 +382,13 @@ _LOWER_TITLE = re.compile(r"\b(?:chairman|chairwoman|minister|president|secretar
 # initials before a surname ('V.R. Chaudhari', 'A. K. Antony'), not a country's ('U.S.')
 _INITIALS = rf"(?!(?:U\.[SKN]|E\.U)\.)(?:[{_UP}]\.\s?){{1,3}}\s*{_WORD}"
 # (?=[{_UP}]): titles and names start with a capital, so no other place is tried (5x faster)
-_PERSON = re.compile(rf"(?=[{_UP}])(?P<title>{_TITLES}\s+)?(?P<name>{_INITIALS}|{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*{_WORD}){{1,3}})")
+@lru_cache(maxsize=8)
+def _person_pattern(demonyms: frozenset[str]) -> re.Pattern:
+    """A titled or bare name; the title may open with any state's demonym ('Armenian Defence Minister')."""
+    dems = "|".join(re.escape(d) + " " for d in sorted(demonyms, key=len, reverse=True) if d[:1].isupper())
+    titles = rf"(?:{_TITLE_MODIFIERS}{dems})*{_TITLE_HEADS}"
+    return re.compile(rf"(?=[{_UP}])(?:{_WORD}['’]s\s+(?={titles}))?(?P<title>{titles}\s+)?"
+                      rf"(?P<name>{_INITIALS}|{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*{_WORD}){{1,3}})")
 
 _TITLE_WORD = re.compile(_TITLES)
 _TITLE_BEFORE = re.compile(rf"{_TITLES}\s*,?\s*$")
@@ -329,7 +397,7 @@ _CUE_BEFORE_NAME = re.compile(rf"\b{_CUE}\s+$")
 
 
 def _people(text, zs, ze, registry, known):
-    for m in _PERSON.finditer(text, zs, ze):
+    for m in _person_pattern(_all_demonyms(registry)).finditer(text, zs, ze):
         s, e = m.start("name"), m.end("name")
         while e > s and text[e - 1] in "’'":  # "CBS News'" -> "CBS News"
             e -= 1
@@ -343,7 +411,7 @@ def _people(text, zs, ze, registry, known):
         after = text[e:min(ze, e + 110)]  # room for an apposition: 'Ellen Lord, the Pentagon's top ..., told'
         before = text[max(zs, s - 25):s]
         titled = bool(m.group("title")) or bool(_TITLE_BEFORE.search(before)) \
-            or bool(_LOWER_TITLE.search(before))
+            or bool(_LOWER_TITLE.search(before)) or _titled_in_apposition(text, zs, s, e)
         cued = bool(_CUE_AFTER_NAME.match(after)) \
             or bool(_CUE_BEFORE_NAME.search(before))
         if not (titled or cued):
@@ -353,6 +421,42 @@ def _people(text, zs, ze, registry, known):
         state = _state_in(text, m.start(), e, registry, known) if title else None
         yield s, e, NewEntity("actor", slug(name), name, kind="person", role=title,
                               country=_iso(registry, state), parent_id=state)
+
+
+@cache
+def _apposition_titles() -> tuple[re.Pattern, re.Pattern]:
+    """'Ana Lee, a spokeswoman for ...' and 'The French minister of defence, Ana Lee, ...': a title (lexicon
+    `titles`) in an apposition after the name, or in the phrase the name stands in apposition to."""
+    alts = titles.title_alternation()
+    word = r"(?:[\w’'-]|(?<=\b[A-Z])\.)+"  # the periods of 'U.S.', not a sentence's
+    after = re.compile(rf",\s+(?:(?:an?|the|{word}['’]s)\s+)?(?:{word}\s+){{0,5}}?{alts}\b", re.IGNORECASE)
+    before = re.compile(rf"\b{alts}\b[^.;:!?“”\"]{{0,60}},\s*$", re.IGNORECASE)
+    return after, before
+
+
+def _titled_in_apposition(text: str, zs: int, s: int, e: int) -> bool:
+    after, before = _apposition_titles()
+    if after.match(text, e):
+        return True
+    return bool(before.search(text, max(zs, s - 100), s)) and text[e:e + 1] == ","
+
+
+def _apposition_of_person(text: str, s: int, mentions: list[Mention], registry: Registry, found: dict) -> bool:
+    """'Ana Lee, a spokeswoman for the agency': the phrase after a person's name and a comma is that person's
+    role, not an anonymous source of its own."""
+    head = text[max(0, s - 3):s]
+    if not head.rstrip().endswith(","):
+        return False
+    end = s - len(head) + len(head.rstrip()) - 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    for m in mentions:
+        if m.end == end and m.entity_type == "actor":
+            entity = found.get(m.entity_id) or registry.actors.get(m.entity_id)
+            kind = entity.kind if entity is not None else None
+            if kind == "person":
+                return True
+    return False
 
 
 _MEDIA_CONTEXT = Prefiltered(re.compile(rf"(?:\btold\s+|\baccording to\s+)(?P<a>{_WORD}(?:\s+{_WORD}){{0,2}})"

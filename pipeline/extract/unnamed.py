@@ -14,7 +14,10 @@ import re
 
 from .prefilter import Prefiltered
 
-_NOUNS = r"(?:officials|media|politicians|lawmakers|legislators|diplomats|analysts|experts|sources|critics|activists|MPs)"
+_NOUNS = r"(?:(?i:o)fficials|(?i:m)edia|(?i:p)oliticians|(?i:l)awmakers|(?i:l)egislators|(?i:d)iplomats|(?i:a)nalysts|" \
+         r"(?i:e)xperts|(?i:s)ources|(?i:c)ritics|(?i:a)ctivists|MPs)"
+# 'Analysts in Seoul said', 'officials at the ministry say': where the group is placed belongs to it
+_PLACED = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
 _MODIFIER = r"[\w’'-]+"
 _GROUP = Prefiltered(re.compile(rf"(?P<core>(?:{_MODIFIER}\s+){{0,2}}?{_NOUNS})\b"))
 _CUE_AFTER = re.compile(r",?\s+(?:have\s+|has\s+|had\s+)?(?:long\s+|also\s+|previously\s+|repeatedly\s+|recently\s+|already\s+)?"
@@ -39,5 +42,7 @@ def unnamed_groups(text: str, start: int, end: int, demonyms: set[str]):
         before = text[max(start, s - 20):s].split()
         if before and before[-1].lower() in _DETERMINERS:
             continue
-        if _CUE_AFTER.match(text, m.end(), end) or _ACCORDING_BEFORE.search(text, max(start, s - 20), s):
-            yield s, m.end()
+        placed = _PLACED.match(text, m.end(), end)
+        group_end = placed.end() if placed and _CUE_AFTER.match(text, placed.end(), end) else m.end()
+        if _CUE_AFTER.match(text, group_end, end) or _ACCORDING_BEFORE.search(text, max(start, s - 20), s):
+            yield s, group_end

@@ -48,7 +48,12 @@ def check_rules(t: dict[str, pd.DataFrame]) -> list[str]:
     if bad.any():
         problems.append(f"rule: deals: n_events/n_sources match their events: {', '.join(joined.index[bad][:5])}")
     rule("deals", "every deal has events", joined["n_events_actual"].isna().set_axis(d.index))
+    undated = ev.loc[ev["event_date"].isna(), "source_id"]  # few: isin over all events would be slow
+    dated = set(t["sources"].loc[t["sources"]["published"].notna(), "source_id"])
+    rule("deal_events", "an event of a dated source has a date (at least the publication date)",
+         undated.isin(dated).reindex(ev.index, fill_value=False))
     problems += _status_consistency(d, ev)
+    problems += _duplicate_rules(t)
     return problems
 
 
@@ -68,3 +73,30 @@ def _status_consistency(deals: pd.DataFrame, events: pd.DataFrame) -> list[str]:
                 and status not in ("delivering", "delivered"):
             bad.append(f"{deal_id} ({status} despite an asserted delivery)")
     return [f"rule: deals: status consistent with events: {', '.join(bad[:5])}"] if bad else []
+
+
+def _duplicate_rules(t: dict[str, pd.DataFrame]) -> list[str]:
+    """Two stored texts are the same only where one is a marked copy; a copy points at a kept article,
+    has a similarity, and yields no facts."""
+    src = t["sources"]
+    if "duplicate_of" not in src.columns:
+        return []
+    problems = []
+    copy = src["duplicate_of"].notna()
+    kept = src.loc[~copy]
+    same = kept["sha256"].duplicated(keep=False)
+    if same.any():
+        problems.append("rule: sources: the same text stored twice, neither marked a duplicate: "
+                        + _rows(kept, same, "source_id"))
+    pointer = src["duplicate_of"].isin(src.loc[copy, "source_id"]) | (src["duplicate_of"] == src["source_id"])
+    bad = (copy & (pointer | src["duplicate_similarity"].isna())) | (~copy & src["duplicate_similarity"].notna())
+    if bad.any():
+        problems.append("rule: sources: a duplicate points at a kept article, with its similarity: "
+                        + _rows(src, bad, "source_id"))
+    copies = set(src.loc[copy, "source_id"])
+    for table in ("mentions", "statements", "deal_events") if copies else ():
+        hit = t[table]["source_id"].isin(copies)
+        if hit.any():
+            key = schemas.primary_key(table)[0]
+            problems.append(f"rule: {table}: a duplicate article yields no facts: {_rows(t[table], hit, key)}")
+    return problems
