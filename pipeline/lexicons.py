@@ -3,6 +3,7 @@ example sentence it must fire in and optionally a counterexample it must not).""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -40,3 +41,13 @@ def column(name: str, col: str | None = None) -> tuple[str, ...]:
     rows = load(name)
     col = col or next(iter(rows[0]))
     return tuple(r[col] for r in rows)
+
+
+_WILDCARD = r"(?:[\w$.,’'-]+\s+){0,4}?"  # '*' in a phrase: up to four words ('users of * include')
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A lexicon phrase as a regular expression: whole words, any run of spaces between them, '*' for a few
+    words ('users of * include' matches 'users of the K9 howitzer include')."""
+    parts = [_WILDCARD if word == "*" else re.escape(word) + r"\s+" for word in phrase.split()]
+    return r"\b" + "".join(parts).removesuffix(r"\s+") + r"\b"

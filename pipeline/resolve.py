@@ -23,6 +23,7 @@ from .registry import Registry
 
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 _SPEAKING_KINDS = {"person", "anonymous_source"}
+_COMPANY_NOUNS = {"company", "firm", "manufacturer", "maker", "exporter", "contractor", "group"}
 _ISSUING_KINDS = {"government_body", "company", "armed_forces", "international_organisation", "research_institute",
                   "media"}
 _CLASHING_GENDER = {"he": "f", "him": "f", "she": "m", "her": "m"}
@@ -40,7 +41,7 @@ _ROLE_DESCRIPTION = re.compile(
 # 'the official', 'the source', 'the ministry', 'the defence ministry', 'report': see described_other
 _ANONYMOUS_NOUNS = {"official", "source", "diplomat", "officer", "insider"}
 _BODY_NOUNS = {"ministry", "department", "agency", "embassy", "committee", "council", "service", "office", "company",
-               "corporation", "exporter", "manufacturer"}
+               "corporation", "exporter", "manufacturer", "firm", "maker", "contractor"}
 # and the nouns of the lexicon `organisation_nouns` ('the navy', 'the air force', 'the coast guard')
 _LEXICON_BODY_NOUNS = {row["noun"].split()[-1] for row in lexicons.load("organisation_nouns")}
 _DESCRIPTION = re.compile(
@@ -111,11 +112,18 @@ class SpeakerResolver:
                 best = m
         return best.entity_id if best else None
 
-    def last_body_before(self, pos: int) -> str | None:
-        """The organisation named last before `pos` (for 'it said', 'the statement said'), if close enough."""
+    def last_body_before(self, pos: int, person_breaks: bool = False) -> str | None:
+        """The organisation named last before `pos` (for 'it said', 'the statement said'), if close enough; with
+        `person_breaks`, none if a person is named after it (then 'it' is not who spoke last)."""
         bodies = [m for m in self.actors if pos - 2 * PRONOUN_REACH <= m.start and m.end <= pos
                   and self.kind(m.entity_id) in _ISSUING_KINDS]
-        return max(bodies, key=lambda m: m.end).entity_id if bodies else None
+        if not bodies:
+            return None
+        body = max(bodies, key=lambda m: m.end)
+        if person_breaks and any(body.end <= m.start and m.end <= pos and self.kind(m.entity_id) == "person"
+                                 for m in self.actors):
+            return None
+        return body.entity_id
 
     def gender(self, m: Mention) -> str | None:
         """'m', 'f' or None for a person mention: an honorific just before it, a gendered title around it
@@ -164,7 +172,7 @@ class SpeakerResolver:
         if PRONOUN.match(phrase.strip()):
             return self.last_speaker_before(start, phrase.strip())
         if " ".join(phrase.lower().split()) in _issuer_references():
-            return self.last_body_before(start)
+            return self.last_body_before(start, person_breaks=phrase.strip().lower() == "it")
         inside = self.in_span(start, end)
         if inside is not None and (self.kind(inside) in _SPEAKING_KINDS or self._is_role_phrase(start, end)):
             return inside
@@ -200,7 +208,10 @@ class SpeakerResolver:
                 continue
             entry = self.registry.actors.get(a.entity_id)
             names = (self.text[a.start:a.end] if self.text else "") + " " + ((entry.row.get("name") or "") if entry else "")
-            if words <= {_norm(w) for w in re.findall(r"[\w’'-]+", names)}:
+            named = {_norm(w) for w in re.findall(r"[\w’'-]+", names)}
+            if kind == "company" and words & _COMPANY_NOUNS:  # 'the company': a company whatever its name
+                named |= words & _COMPANY_NOUNS
+            if words <= named:
                 best = a
         return best.entity_id if best else None
 

@@ -97,7 +97,7 @@ def test_registry_boolean_is_checked(tmp_path):
     folder = tmp_path / "registry"
     shutil.copytree(REGISTRY_DIR, folder)
     with open(folder / "systems.csv", "a", encoding="utf-8") as fh:
-        fh.write("zz-1,ZZ-1,ZZ-1,,aircraft,,RUS,,yes,\n")
+        fh.write("zz-1,ZZ-1,ZZ-1,,aircraft,,RUS,,yes,,\n")
     with pytest.raises(InputError, match="is_class 'yes' is not true or false"):
         load_registry(folder)
 

@@ -4,6 +4,7 @@ and the evaluation runs on the unseen set."""
 import pytest
 
 from pipeline import evaluate
+from pipeline.registry import load_registry
 
 # Floors at (or just under) the scores measured when they were set; raise them as extraction improves.
 SEED_FLOORS = {
@@ -59,10 +60,15 @@ def test_unseen_set_is_large_enough_and_scored(unseen_scores):
     assert scores["mentions (overlap, type and id)"].tp_gold > 0 and scores["deal events: + stage"].tp_gold > 0
 
 
-def test_blank_and_unknown_gold_systems():
-    assert evaluate._gold_id("") is None and evaluate._gold_id("s-400") == "s-400"
-    assert evaluate._gold_id("?:AK-103") == "?:ak-103" == evaluate._gold_system("ak-103", {"s-400"})
-    assert evaluate._gold_system("s-400", {"s-400"}) == "s-400" and evaluate._gold_system(None, set()) is None
+def test_gold_ids_resolve_against_the_registry_as_it_is_now():
+    ids = evaluate.GoldIds(load_registry())
+    assert ids.resolve("") is None and ids.resolve("s-400") == ("id", "s-400")
+    assert ids.resolve("?:S-400") == ("id", "s-400")  # a name the registry has come to know is its entity
+    unknown = ids.resolve("?:Zyx-77 Quux launcher")
+    assert unknown == ("new", "Zyx-77 Quux launcher")
+    assert ids.matches(unknown, "zyx-77") and not ids.matches(unknown, "s-400") and not ids.matches(unknown, None)
+    assert ids.matches(None, None) and not ids.matches(None, "s-400")
+    assert ids.matches(ids.resolve("?"), "anything-new") and not ids.matches(ids.resolve("?"), "russia")
 
 
 def test_matching_is_one_to_one():

@@ -14,13 +14,16 @@ from pipeline.pubdate import _labelled
 from pipeline.registry import load_registry
 
 
+_registry = cache(load_registry)
+
+
 @cache
 def _facts(sentences: str):
     """What extraction finds in a one-paragraph article of `sentences`."""
     text = f"Arms trade news\n\n{sentences}\n"
     source = Source("lexicon-example", text, Path("lexicon-example.txt"))
     source.zones = find_zones(text)
-    return extract_article(source, load_registry())
+    return extract_article(source, _registry())
 
 
 def _last_speaker(sentences: str) -> str | None:
@@ -54,7 +57,39 @@ FIRES = {
     # "China's embassy in Abuja said ... The embassy said ...": the body is found and named again by its noun
     "organisation_nouns": lambda row, sentence: _same_speaker_throughout(sentence)
     and _last_speaker(sentence).endswith(slug(row["noun"].replace("defense", "defence"))),
+    # 'Users of the K9 howitzer include Poland, Norway and Estonia': a stage, and every buyer of a list
+    "stage_phrases": lambda row, sentence: _stage_fires(row, sentence),
+    # 'Egypt ordered 30 Rafale jets. The aircraft will be delivered ...': the class noun stands for the model
+    "class_nouns": lambda row, sentence: f"the {row['noun']} " in sentence.lower() and _refers_back(sentence),
+    # 'India bought the S-400 from Russia to counter China': China is named, and no party
+    "bystander_cues": lambda row, sentence: _bystander_left_out(row, sentence),
 }
+
+
+def _bystander_left_out(row, sentence) -> bool:
+    """The sentence has events, and the state the cue marks is named but neither supplies nor receives."""
+    facts = _facts(sentence)
+    at = f"Arms trade news\n\n{sentence}".lower().find(row["cue"].lower())
+    states = [m for m in facts.mentions if m.entity_type == "actor" and _registry().actors[m.entity_id].kind == "state"]
+    marked = [m for m in states if m.start > at] if row["side"] == "before" else [m for m in states if m.end < at]
+    if not facts.events or not marked:
+        return False
+    state = marked[0].entity_id if row["side"] == "before" else marked[-1].entity_id
+    return all(state not in (e.supplier_id, e.recipient_id) for e in facts.events)
+
+
+def _stage_fires(row, sentence) -> bool:
+    events = [e for e in _facts(sentence).events if e.event_type == row["event_type"]]
+    buyers = {e.recipient_id for e in events}
+    return bool(events) and (len(buyers) >= 2 if row["lists_buyers"] == "true" else True)
+
+
+def _refers_back(sentences: str) -> bool:
+    """The last event's system is the model the first sentence names."""
+    facts = _facts(sentences)
+    first = next((m for m in facts.mentions if m.entity_type == "system"), None)
+    return first is not None and bool(facts.events) and facts.events[-1].system_id == first.entity_id \
+        and facts.events[-1].start > first.end
 
 
 def _same_speaker_throughout(sentences: str) -> bool:

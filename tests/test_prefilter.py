@@ -76,13 +76,13 @@ def test_fold_matches_what_ignorecase_takes_for_ascii_letters():
             assert fold(m.group(0)) == letter, (letter, m.group(0))
 
 
-@pytest.mark.parametrize("event_type", [t for t, _ in TRIGGERS])
-def test_narrowed_trigger_pattern_finds_the_same_matches(event_type, texts):
+@pytest.mark.parametrize("index", range(len(TRIGGERS)), ids=[f"{t}-{i}" for i, (t, _) in enumerate(TRIGGERS)])
+def test_narrowed_trigger_pattern_finds_the_same_matches(index, texts):
     from pipeline.extract.deal_events import _TRIGGER_WORDS
 
-    full = dict(TRIGGERS)[event_type]
-    scan = _TRIGGER_WORDS[event_type]
-    assert scan._alternatives, "trigger patterns are split into their alternatives"
+    full = TRIGGERS[index][1]
+    scan = _TRIGGER_WORDS[index][1]
+    assert scan._alternatives or "|" not in full.pattern, "trigger patterns are split into their alternatives"
     finder = WordFinder(scan.all_words)
     for text in texts:
         narrowed = scan.narrowed(finder.present(fold(text)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
 from ..registry import Registry
 from .mentions import Mention
 from .prefilter import Prefiltered
@@ -15,12 +16,8 @@ from .prefilter import Prefiltered
 _SAME_ITEM_GAP = re.compile(r"^\s+(?:[\w-]+\s+){0,2}$")
 _NOT_SAME = re.compile(r"\b(?:and|or|with|to|from|for|of|the|as)\b", re.IGNORECASE)
 
-_NOUNS = {"aircraft": "aircraft", "jets": "aircraft", "jet": "aircraft", "fighters": "aircraft", "planes": "aircraft",
-          "bombers": "aircraft", "helicopters": "aircraft", "helicopter": "aircraft",
-          "frigate": "ships", "frigates": "ships", "ship": "ships", "ships": "ships", "submarine": "ships",
-          "submarines": "ships", "corvettes": "ships", "tanks": "armoured_vehicles",
-          "system": "air_defence_systems missiles", "systems": "air_defence_systems missiles",
-          "batteries": "air_defence_systems", "missiles": "missiles air_defence_systems", "rifles": "other"}
+# class noun -> the categories of the models it can stand for (lexicon `class_nouns`)
+_NOUNS = {row["noun"]: row["categories"] for row in lexicons.load("class_nouns")}
 _DEMONYMS = {"russian": "russia", "russian-made": "russia", "russian-built": "russia", "u.s.": "united-states",
              "us": "united-states", "american": "united-states", "american-made": "united-states",
              "chinese": "china", "french": "france"}
@@ -68,6 +65,26 @@ def definite_references(text: str, start: int, end: int, systems: list[Mention],
         model = (preferred or models)[-1]
         out.append(Mention(m.start(), m.end(), "system", model.entity_id, "anaphor", m.group(0)))
     return out
+
+
+_ORIGIN_BEFORE = re.compile(r"(?P<dem>[A-Z][\w.]*?)(?:-made|-built|-designed)?\s+$")
+
+
+def class_as_model(text: str, m: Mention, systems: list[Mention], registry: Registry) -> Mention:
+    """A bare class noun ('tanks', 'drones': lexicon `class_nouns`) standing for the model of its category named
+    last before it in the article (of the origin a demonym before it gives), else the class itself."""
+    entry = registry.systems[m.entity_id]
+    if not entry.is_class or m.method == "anaphor" or m.surface.lower() not in _NOUNS:
+        return m  # a qualified class ('short-range air defence systems') is a class of its own
+    category = entry.row.get("category")
+    demonym = _ORIGIN_BEFORE.search(text, max(0, m.start - 25), m.start)
+    origin = _DEMONYMS.get(demonym.group("dem").lower()) if demonym else None
+    models = [s for s in systems if s.end <= m.start and m.start - s.end <= _LOOKBACK
+              and not registry.systems[s.entity_id].is_class
+              and registry.systems[s.entity_id].row.get("category") == category
+              and (origin is None or registry.state_by_country(registry.systems[s.entity_id].row.get("origin_country"))
+                   == origin)]
+    return Mention(m.start, m.end, "system", models[-1].entity_id, "anaphor", m.surface) if models else m
 
 
 # A deal named again by a noun: 'the offer', 'the approval' (of a sale), 'any such sale', 'the purchases',

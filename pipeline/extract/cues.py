@@ -42,7 +42,12 @@ _RELATIVE = re.compile(r",\s*(?:who|which|speaking|asking|citing|according)\b.*$
 # a name with a descriptive apposition after it ('Armenia, a member of the Russian-led CSTO alliance')
 _DESCRIBED_HEAD = re.compile(r"(?P<head>[^,]+),\s*(?:a|an|the|one\s+of)\s")
 _AS = re.compile(r"(?:As\s+|as\s+)?")
+_WHAT = re.compile(r"(?<!,)\s(?:what|which)\s+|^(?:what|which)\s+", re.IGNORECASE)
+# a slot that opens with a conjunction names no speaker ('"..." if asked', '"..." when needed')
+_NOT_A_SUBJECT = re.compile(r"(?i:if|when|once|unless|while|because|although|though|until|whether)\b")
 _MAX_SLOT_WORDS = 8
+# where and when the speaker spoke, after the name ('at the signing ceremony in Jakarta', 'during a visit')
+_TRAILING_SETTING = re.compile(r"\s+(?:at|in|on|during|after|before|while|when|from)\s.*$", re.DOTALL)
 
 
 def speaker(text, spk_start, spk_end, cue, resolver):
@@ -55,6 +60,10 @@ def speaker(text, spk_start, spk_end, cue, resolver):
     dateline = DATELINE.match(phrase)
     s = spk_start + (dateline.end() if dateline else 0)
     s += len(_AS.match(text, s).group(0))  # 'As Reuters reported last month, ...'
+    inside = _WHAT.search(text, s, spk_end)  # 'jets on what a former official described as "..."'
+    s = inside.end() if inside else s
+    if _NOT_A_SUBJECT.match(text, s):
+        return None  # '"ready to support Romania" if asked': no one is named
     phrase = _RELATIVE.sub("", text[s:spk_end])
     e = s + len(_TRAILING_FILLER.sub("", phrase))
     while s < e and text[s].isspace():
@@ -66,6 +75,11 @@ def speaker(text, spk_start, spk_end, cue, resolver):
         phrase = text[s:e]
     # 'Qatar's ambassador in Moscow, Fahad bin Mohammed Al-Attiyah': a long slot with a person in apposition
     named = "," in phrase and resolver.kind(resolver.in_span(s, e) or "") in ("person", "anonymous_source")
+    placed = _TRAILING_SETTING.sub("", phrase)
+    after_cue = bool(cue) and text[max(0, spk_start - len(cue) - 3):spk_start].rstrip().endswith(cue)
+    if after_cue and len(phrase.split()) > _MAX_SLOT_WORDS and not named and placed != phrase \
+            and len(placed.split()) <= _MAX_SLOT_WORDS:
+        e, phrase = s + len(placed), placed  # '," said Defence Minister X at the signing ceremony in Jakarta'
     if len(phrase.split()) > _MAX_SLOT_WORDS and not named:
         # '... in Istanbul and the Russian state arms exporter Rosoboronexport announced': the name before the cue
         last = resolver.mention_ending_at(e)

@@ -8,13 +8,15 @@ and each belongs to one stage word or speech verb of its clause."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import lexicons
 from ..corpus import Source
 from ..registry import Registry
 from ..text import Sentence
-from .anaphora import DEAL_NOUN, deal_noun_systems, definite_references, same_item_classes
+from .anaphora import DEAL_NOUN, class_as_model, deal_noun_systems, definite_references, same_item_classes
 from .dates import DateRef, find_dates
 from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
                            parties, sanctioning, states_in)
@@ -22,7 +24,18 @@ from .mentions import Mention
 from .prefilter import Prefiltered, WordFinder, fold
 
 # Trigger patterns in priority order: an earlier pattern's match hides overlapping later ones.
-TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for t, p in [
+# The phrases of the lexicon `stage_phrases` come first: a phrase hides the stage words inside it ('in service
+# with' is a delivery, not servicing).
+def _stage_phrases() -> list[tuple[str, re.Pattern]]:
+    """One pattern per event type of the phrases the lexicon `stage_phrases` gives it."""
+    by_stage: dict[str, list[str]] = {}
+    for row in lexicons.load("stage_phrases"):
+        by_stage.setdefault(row["event_type"], []).append(lexicons.phrase_pattern(row["phrase"]))
+    return [(t, re.compile("|".join(p), re.IGNORECASE)) for t, p in by_stage.items()]
+
+
+_STAGE_PHRASES = _stage_phrases()
+TRIGGERS: list[tuple[str, re.Pattern]] = _STAGE_PHRASES + [(t, re.compile(p, re.IGNORECASE)) for t, p in [
     ("offer", r"\b(?:has |have )?offered\b|\b(?:ready|willing) to \w+|\bproposed\b|\bintentions? to (?:sell|supply|export)\b|"
               r"\bprepared to (?:move forward|sell|supply|deliver|provide|offer)\b|\bthe (?:\w+ )?offer\b|"
               r"\bthe approval\b(?! of\b)|"
@@ -72,8 +85,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(t, re.compile(p, re.IGNORECASE)) for 
 ]]
 # the words each trigger pattern (and each of its alternatives) needs: a sentence is scanned only with
 # the alternatives whose words it holds
-_TRIGGER_WORDS = {event_type: Prefiltered(pattern) for event_type, pattern in TRIGGERS}
-_TRIGGER_WORD_FINDER = WordFinder(w for scan in _TRIGGER_WORDS.values() for w in scan.all_words)
+_TRIGGER_WORDS = [(event_type, Prefiltered(pattern)) for event_type, pattern in TRIGGERS]
+_TRIGGER_WORD_FINDER = WordFinder(w for _, scan in _TRIGGER_WORDS for w in scan.all_words)
 # 'in negotiations with several countries': the other party is not named
 _UNNAMED = Prefiltered(re.compile(r"\b(?:several|many|other|various|a number of|some|foreign)\s+(?:countries|customers|buyers|partners|"
                                   r"states|nations|clients)\b", re.IGNORECASE))
@@ -107,7 +120,6 @@ _LISTED = re.compile(r"[^.;:]{0,40}?\b(?:including|such as|notably|among them)\s
 _GENERIC_BEFORE, _GENERIC_AFTER = 15, 40  # how close a general noun must be to the stage word
 # 'the supplied weapons', 'equipment ..., previously sold to Ankara': a participle describing the arms, not an event
 _MODIFIER = re.compile(r"(?:\bthe|(?<!has )(?<!had )(?<!have )\bpreviously)\s+$", re.IGNORECASE)
-_DEFINITE_SANCTIONS = re.compile(r"\bthe\s+(?:so-called\s+|new\s+|US\s+|U\.S\.\s+)?$", re.IGNORECASE)  # 'the sanctions' refers back
 # 'technology transfer' is a deal type; 'the contract for the supply of': the supply is the contract's content
 _NOT_A_DELIVERY = re.compile(r"\btechnology\s+$|\b(?:contracts?|deals?|agreements?)\s+(?:for|on|to)\s+(?:the\s+)?$",
                              re.IGNORECASE)
@@ -200,6 +212,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         if refs:  # 'the last ten aircraft', 'the helicopters': the model named before
             in_sent = sorted([m for m in in_sent if not any(r.start < m.end and m.start < r.end for r in refs)] + refs,
                              key=lambda m: m.start)
+        in_sent = [class_as_model(text, m, systems, registry) for m in in_sent]  # '672 of the self-propelled guns
         dates = find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
         owned, speech_dates = _date_owners(text, sent, dates, triggers)
         seen: dict[tuple, int] = {}  # (stage, system, (supplier, recipient)) -> index in out
@@ -254,14 +267,13 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
 
 def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[str, int, int]]:
     """(event type, start, end) of each stage word; words inside a name ('Federal Security Service') do not
-    count, nor participles describing the arms ('the supplied weapons'), nor sanctions already reported
-    ('the sanctions would not derail ...'), nor talks that are only the setting ('after talks between ...'),
+    count, nor participles describing the arms ('the supplied weapons'), nor talks that are only the setting ('after talks between ...'),
     nor a refusal to comment (but what the reports it refuses to comment on say does count)."""
     names = [(m.start, m.end) for m in mentions if m.entity_type == "actor" and sent.start <= m.start < sent.end]
     found: list[tuple[str, int, int]] = []
     present = _TRIGGER_WORD_FINDER.present(fold(text[sent.start:sent.end]))
-    for event_type, _ in TRIGGERS:
-        pattern = _TRIGGER_WORDS[event_type].narrowed(present)  # none of its alternatives that cannot match here
+    for event_type, scan in _TRIGGER_WORDS:
+        pattern = scan.narrowed(present)  # none of its alternatives that cannot match here
         if pattern is None:
             continue
         for m in pattern.finditer(text, sent.start, sent.end):
@@ -276,8 +288,6 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
             if event_type == "contract" and _RELATIVE_ORDER.search(before) and any(
                     0 <= m.start() - s.end <= 40 and s.start >= sent.start for s in _system_mentions(mentions, sent)):
                 continue  # 'the remaining three Mi-35M helicopters it has ordered': describes the arms
-            if event_type == "sanction_threat" and _DEFINITE_SANCTIONS.search(before):
-                continue
             if event_type == "delivery" and _NOT_A_DELIVERY.search(before):
                 continue
             if event_type == "contract" and m.group(0).lower().startswith(("buy", "bought", "purchase")) \
@@ -366,7 +376,19 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
     if before:
         return [(before[-1], False)]
     ahead = [m for m in all_systems if m.start >= sent.end and m.start - sent.end < 300]
-    return [(ahead[0], False)] if ahead else []
+    if ahead:
+        return [(ahead[0], False)]
+    salient = _salient_model(all_systems)  # far from any name: the model the article is about
+    return [(salient, False)] if salient is not None else []
+
+
+def _salient_model(systems: list[Mention]) -> Mention | None:
+    """The first mention of the model the article names most often (at least three times), if one leads."""
+    counts = Counter(m.entity_id for m in systems if m.method != "anaphor")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(m for m in systems if m.entity_id == ranked[0][0])
 
 
 def _generic(text, t_start, t_end, clause, in_sent) -> Mention | None:

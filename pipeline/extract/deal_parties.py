@@ -10,10 +10,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import lexicons
 from ..registry import Registry
 from .mentions import Mention
 from .prefilter import Prefiltered
 
+# 'Users include Poland, Norway and Estonia': a stage phrase (lexicon `stage_phrases`) that lists its buyers
+LISTING = re.compile("|".join(lexicons.phrase_pattern(r["phrase"]) for r in lexicons.load("stage_phrases")
+                              if r["lists_buyers"] == "true"), re.IGNORECASE)
+# 'to counter China', 'on its borders with Pakistan', 'worried Turkey': a state named so is no party (lexicon)
+_BYSTANDER = re.compile("(?:" + "|".join(lexicons.phrase_pattern(r["cue"]) for r in lexicons.load("bystander_cues")
+                                         if r["side"] == "before")
+                        + r")\s+(?:the\s+)?(?:[\w’'-]+\s+(?:and|or)\s+|[\w’'-]+,\s+)*$", re.IGNORECASE)
+# "Greece, Turkey's rival, ...": the cue after the state's name
+_BYSTANDER_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:" + "|".join(
+    lexicons.phrase_pattern(r["cue"]) for r in lexicons.load("bystander_cues") if r["side"] == "after") + ")",
+    re.IGNORECASE)
+_BYSTANDER_REACH = 60  # characters between the cue and the state
 _PARTY_KINDS = {"state", "government_body", "company", "armed_forces", "group", "anonymous_source"}
 _SUPPLIER_VERB = ("offer", "delivery")  # 'Washington had offered Ankara ...': the subject supplies
 _SIGNING = re.compile(r"(?:sign|ink)(?:s|ed|ing)?\b", re.IGNORECASE)
@@ -154,7 +167,8 @@ _FROM = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+from\s+(?:the\s+)?$")
 # a verb of giving whose subject (or the subject of its infinitive) supplies, even arms made elsewhere:
 # 'Greece will not transfer its S-300s', 'Athens had already sent Ukraine ...', 'urged London not to supply'
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
-_GIVING = re.compile(r"(?:deliver|suppl|transfer|provid|ship|export|hand|sen[dt]|sell|sold)\w*", re.IGNORECASE)
+_GIVING = re.compile(r"(?:deliver|suppl|transfer|provid|ship|export|hand|sen[dt]|sell|sold|giv|gave|donat)\w*",
+                     re.IGNORECASE)
 # 'Poland has also ordered ... and has sent some of its tanks to Ukraine': the subject of a second predicate
 _GIVER_AND = re.compile(r"^\s+(?:has|have|had|will|would)\s+[^.;:]*?,?\s+and\s+(?:has\s+|have\s+|had\s+|also\s+){0,2}$",
                         re.IGNORECASE)
@@ -162,6 +176,9 @@ _GIVER_AND = re.compile(r"^\s+(?:has|have|had|will|would)\s+[^.;:]*?,?\s+and\s+(
 POSSESSED = re.compile(r"(?:its|their)\s+(?:[\w,]+\s+){0,3}?(?-i:[A-Z])[a-z]+-(?:made|built)\b", re.IGNORECASE)
 _MADE = re.compile(r"-(?:made|built)\b")
 _GIVER_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|could|can|also|already|now|previously|not|never|to)\s+){0,3}"
+                        # 'Turkiye has no plans to transfer', 'Slovakia has said it would give', 'is ready to send'
+                        r"(?:(?:(?:no|any)\s+)?plans?\s+to\s+|(?:said|says)\s+(?:that\s+)?it\s+(?:would|will|could)\s+|"
+                        r"(?:is|was|are|were)\s+(?:ready|willing|prepared)\s+to\s+)?"
                         r"(?:(?:rules?|ruled|ruling)\s+out\s+)?"  # 'Athens rules out sending S-300 systems to Ukraine'
                         r"(?:(?:signed|agreed|reached|won)\s+(?:an?\s+|the\s+)?(?:[\w$£€.,-]+\s+){0,3}?(?:deal|contract|agreement)\s+to\s+)?$",
                         re.IGNORECASE)
@@ -240,7 +257,10 @@ def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of
     origins = {ctx.origin[m.entity_id] for m in here.systems if m.entity_id != system.entity_id} - {None}
     # nor the maker named in the system's description ('its German-made Leopard 2 tanks')
     candidates = [(s, pos, end) for s, pos, demonym, end in here.states if s != supplier and s not in origins
-                  and not (demonym and 0 <= system.start - end <= 25 and _MADE.match(text, end))]
+                  and not (demonym and 0 <= system.start - end <= 25 and (_MADE.match(text, end) or _MADE.search(
+                      text, max(pos, end - 6), end)))
+                  and not _BYSTANDER.search(text, max(0, pos - _BYSTANDER_REACH), pos)
+                  and not _BYSTANDER_AFTER.match(text, end)]
     if event_type == "sanction_threat":  # '... imposed sanctions on Turkey over ...': the target receives
         targets = [c for c in candidates if 0 < c[1] - t_start <= 40]
         candidates = targets or candidates
@@ -254,6 +274,10 @@ def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of
             return [(supplier, usual[0])]
     if POSSESSED.match(text, t_start):  # the possessor is the state before 'its'
         buyers = [c for c in buyers if c[1] < t_start][-1:]
+    listed = [c for c in buyers if c[1] >= t_end] if LISTING.fullmatch(text, t_start, t_end) else []
+    if listed:  # 'users include Poland, Norway and Estonia': every state of the list after the phrase
+        first = min(listed, key=lambda c: c[1])
+        return [(supplier, r) for r in dict.fromkeys([first[0], *_coordinatedstates_in(text, first, buyers)])]
     if buyers:
         nearest = min(buyers, key=lambda c: abs(c[1] - t_start))
         ahead = [c for c in buyers if c[1] > t_end and _TO.search(text, max(0, c[1] - 12), c[1])

@@ -289,14 +289,22 @@ def _owned_body_pattern() -> tuple[re.Pattern, dict[str, str]]:
     `organisation_nouns`."""
     kinds = {row["noun"]: row["kind"] for row in lexicons.load("organisation_nouns")}
     nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"\b(?P<owner>[{_UP}][\w.-]+(?:\s+[{_UP}][\w-]+)?)(?:['’]s)?\s+(?P<noun>(?i:{nouns}))\b"
-                      rf"(?:\s+in\s+[{_UP}][\w-]+(?:\s+[{_UP}][\w-]+)?)?"), kinds
+    return re.compile(rf"\b(?P<owner>[{_UP}][\w.-]+(?:\s+[{_UP}][\w-]+)?|(?P<its>[Ii]ts|[Tt]heir))(?:['’]s)?\s+"
+                      rf"(?P<noun>(?i:{nouns}))\b(?:\s+in\s+[{_UP}][\w-]+(?:\s+[{_UP}][\w-]+)?)?"), kinds
+
+
+_ITS_REACH = 300  # 'Its foreign ministry': the state named this close before
 
 
 def _owned_bodies(text, zs, ze, registry, known):
     pattern, kinds = _owned_body_pattern()
     for m in pattern.finditer(text, zs, ze):
-        state = _state_in(text, m.start("owner"), m.end("owner"), registry, known)
+        if m.group("its"):  # 'The deal angered Azerbaijan. Its foreign ministry said ...'
+            states = [k for k in known if k.entity_type == "actor" and m.start() - _ITS_REACH <= k.start < m.start()
+                      and registry.actors[k.entity_id].kind == "state"]
+            state = states[-1].entity_id if states else None
+        else:
+            state = _state_in(text, m.start("owner"), m.end("owner"), registry, known)
         if state is None:
             continue
         noun = " ".join(m.group("noun").lower().split())
