@@ -13,8 +13,8 @@ SEED_FLOORS = {
     "statements: span and speaker": (1.0, 1.0),
     "quotes (direct+partial): span and speaker": (1.0, 1.0),
     "deal events: (supplier, recipient, system)": (0.92, 0.91),
-    "deal events: + stage": (0.92, 0.92),
-    "deal events: + stage and year": (0.92, 0.92),
+    "deal events: + stage": (0.91, 0.92),
+    "deal events: + stage and year": (0.91, 0.92),
 }
 # The unseen set was used for error analysis: floors sit under the measured scores (deal events
 # 0.97-0.99 precision, 0.93-0.95 recall when set) and only catch a collapse.

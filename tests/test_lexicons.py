@@ -63,7 +63,18 @@ FIRES = {
     "class_nouns": lambda row, sentence: f"the {row['noun']} " in sentence.lower() and _refers_back(sentence),
     # 'India bought the S-400 from Russia to counter China': China is named, and no party
     "bystander_cues": lambda row, sentence: _bystander_left_out(row, sentence),
+    # 'Argentina signs for 24 used Danish F-16s': Denmark sells, not the F-16's maker's state
+    "secondhand_markers": lambda row, sentence: _sold_on(sentence),
 }
+
+
+def _sold_on(sentence) -> bool:
+    events = _facts(sentence).events
+    if not events:
+        return False
+    registry = _registry()
+    origin = registry.state_by_country(registry.systems[events[0].system_id].row.get("origin_country"))
+    return events[0].supplier_id not in (None, origin)
 
 
 def _bystander_left_out(row, sentence) -> bool:

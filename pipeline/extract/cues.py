@@ -102,6 +102,16 @@ def _person_before_apposition(text, spk_start, spk_end, resolver):
     before = text[max(0, spk_start - 3):spk_start]
     if not before.rstrip().endswith(","):
         return None
+    if not (text[spk_start:spk_end].rstrip().endswith(",") or text[spk_end:spk_end + 3].lstrip().startswith(",")):
+        return None  # '..., the RIA Novosti agency reported': no closing comma, no apposition
     end = spk_start - (len(before) - len(before.rstrip()[:-1].rstrip()))
     m = resolver.mention_ending_at(end)
     return m if m is not None and resolver.kind(m.entity_id) == "person" else None
+
+
+def apposition_owner(text, pos, resolver):
+    """The person whose apposition text[pos] stands in ('Senator X, chairman of the [committee], has said')."""
+    comma, close = text.rfind(",", max(0, pos - 90), pos), text.find(",", pos, pos + 120)
+    if comma < 0 or close < 0 or not _APPOSITION_START.match(text, comma + 1, close):
+        return None
+    return _person_before_apposition(text, comma + 1, close, resolver)

@@ -18,7 +18,7 @@ from ..registry import Registry
 from ..text import Sentence
 from .anaphora import DEAL_NOUN, class_as_model, deal_noun_systems, definite_references, same_item_classes
 from .dates import DateRef, find_dates
-from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, origins,
+from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, multinational, origins,
                            parties, sanctioning, states_in)
 from .mentions import Mention
 from .prefilter import Prefiltered, WordFinder, fold
@@ -199,7 +199,8 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     third_parties = set().union(*sanctioning_in.values())
     origin = origins(systems, registry, body_sentences, mentions)
     ctx = Context(article_supplier(systems, registry), third_parties,
-                   buyer_counts(body_sentences, states_of, systems, origin, third_parties), article_states, origin)
+                  buyer_counts(body_sentences, states_of, systems, origin, third_parties), article_states, origin,
+                  multinational=multinational(systems, registry))
     recipient_of: dict[str | None, str] = {}  # the recipient last given to each system in this article
     for sent in body_sentences:
         triggers = _triggers(text, sent, mentions)

@@ -65,6 +65,8 @@ class Context:
     article_states: list
     origin: dict  # system id -> the state it comes from (models only, not classes)
     supplier_of: dict = field(default_factory=dict)  # system id -> supplier the article named for it ('from Qatar')
+    multinational: frozenset = frozenset()  # registered models of no single origin (Eurofighter, SAMP/T)
+    second_hand: dict = field(default_factory=dict)  # system id -> the state selling it on ('used Danish F-16s')
 
 
 def demonym_regex(registry: Registry) -> tuple[re.Pattern | None, dict[str, str]]:
@@ -109,6 +111,14 @@ def states_in(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, 
     return sorted(out, key=lambda x: x[1])
 
 
+def multinational(systems: list[Mention], registry: Registry) -> frozenset[str]:
+    """The registered models (not classes) the article names that have neither an origin nor a maker's state."""
+    return frozenset(m.entity_id for m in systems if not registry.systems[m.entity_id].is_class
+                     and registry.systems[m.entity_id].row.get("review_status") == "curated"
+                     and not registry.systems[m.entity_id].row.get("origin_country")
+                     and not registry.state_of(registry.systems[m.entity_id].maker_id))
+
+
 def origins(systems: list[Mention], registry: Registry, sentences=(), mentions=()) -> dict[str, str | None]:
     """The supplying state of each model the article names (a class has none): its registered origin, else the
     state of its registered maker, else (a model the registry lacks) the state of a company the sentence that
@@ -130,10 +140,15 @@ def _maker_nearby(system: Mention, sentences, mentions, registry: Registry) -> s
     sent = next((s for s in sentences if s.start <= system.start < s.end), None)
     if sent is None:
         return None
-    makers = [(abs(m.start - system.start), registry.state_of(m.entity_id)) for m in mentions
+    makers = [(abs(m.start - system.start), _company_state(m.entity_id, registry)) for m in mentions
               if m.entity_type == "actor" and sent.start <= m.start < sent.end
-              and registry.actors[m.entity_id].kind == "company" and registry.state_of(m.entity_id)]
+              and registry.actors[m.entity_id].kind == "company" and _company_state(m.entity_id, registry)]
     return min(makers)[1] if makers else None
+
+
+def _company_state(company: str, registry: Registry) -> str | None:
+    """The state a company belongs to, or (a private one: Hanwha Aerospace) the state of its country."""
+    return registry.state_of(company) or registry.state_by_country(registry.actors[company].row.get("country"))
 
 
 def buyer_counts(sentences, states_of, systems, origin_of, third_parties) -> Counter:
@@ -208,10 +223,48 @@ def suppliers(text, system, trigger, states, ctx, trigger_starts=()) -> list[str
     return [supplier] if supplier else []
 
 
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _counterparts(text, system, trigger, states, ctx) -> list[tuple[str, str]]:
+    """For a model of no single origin (a Eurofighter, SAMP/T), (supplier, buyer) for each state the buyer deals
+    'with': 'Ankara is in talks with Britain and Spain on buying Eurofighter jets' -> Britain, Spain to Turkey."""
+    event_type, t_start, t_end = trigger
+    if system.entity_id not in ctx.multinational or event_type not in _DEALING:
+        return []
+    buyer = [st for st in states if not st[2] and st[3] <= t_start]
+    marked = [st for st in states if not st[2] and st[1] >= t_end - 5 and _WITH.search(text, max(0, st[1] - 12), st[1])]
+    if not buyer or not marked:
+        return []
+    first = (marked[0][0], marked[0][1], marked[0][3])
+    named = [first[0], *_coordinatedstates_in(text, first, [(s, p, e) for s, p, _, e in states])]
+    return [(n, buyer[-1][0]) for n in dict.fromkeys(named) if n != buyer[-1][0]]
+
+
+_DEALING = ("talks", "offer", "agreement", "contract")
+
+
+# '24 used Danish F-16s', 'ex-French Rafale jets': arms sold on by a state that owned them (lexicon)
+_SECOND_HAND = re.compile(r"(?:" + "|".join(re.escape(m) + ("" if m.endswith("-") else r"\s+")
+                                            for m in lexicons.column("secondhand_markers")) + r")$", re.IGNORECASE)
+
+
+def _second_hand_owner(text, system, states) -> str | None:
+    """The state whose demonym stands between a second-hand marker and the model ('used Danish F-16s')."""
+    for state, pos, demonym, end in states:
+        if demonym and 0 <= system.start - end <= 2 and _SECOND_HAND.search(text, max(0, pos - 14), pos):
+            return state
+    return None
+
+
 def _supplier(text, system, t_start, event_type, states, ctx) -> str | None:
-    """A model's origin supplies it; a class or arms in general the demonym next to it ('Russian combat
-    modules'), or the subject of an offer or delivery ('Washington had offered Ankara ...'), or the
-    article's usual supplier."""
+    """A second-hand owner sells ('used Danish F-16s'); a model's origin supplies it; a class or arms in general
+    the demonym next to it ('Russian combat modules'), or the subject of an offer or delivery ('Washington had
+    offered Ankara ...'), or the article's usual supplier."""
+    owner = _second_hand_owner(text, system, states) or ctx.second_hand.get(system.entity_id)
+    if owner:  # and the same arms later in the article ('the jets will arrive in December')
+        ctx.second_hand[system.entity_id] = owner
+        return owner
     if ctx.origin.get(system.entity_id):
         return ctx.origin[system.entity_id]
     if system.entity_id in ctx.supplier_of:
@@ -230,6 +283,8 @@ def _supplier(text, system, t_start, event_type, states, ctx) -> str | None:
         subject = [s for s, pos, demonym, end in states if end <= t_start and _SUBJECT_GAP.match(text[end:t_start])]
         if subject:
             return subject[-1]
+    if system.entity_id in ctx.multinational:
+        return None  # a Eurofighter does not come from the article's usual supplier
     if ctx.default_supplier is None:  # 'Russian weapons ..., including fighter jets': a demonym earlier on
         named = {s for s, _, demonym, _ in states if not demonym}
         earlier = [s for s, pos, demonym, _ in states if demonym and pos < system.start and s not in named]
@@ -245,6 +300,9 @@ def parties(text, system, local, trigger, here, ctx, recipient_of) -> list[tuple
     else the recipient this system already had in the article, else the usual buyer, else the state named
     last before. A system from an earlier sentence is not carried into a
     sentence about a third party only ('Our talks with the United States are continuing')."""
+    counterparts = _counterparts(text, system, trigger, here.states, ctx)
+    if counterparts:
+        return counterparts
     out = []
     for supplier in suppliers(text, system, trigger, here.states, ctx, here.trigger_starts):
         out += [pair for pair in _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of)

@@ -289,7 +289,7 @@ def _owned_body_pattern() -> tuple[re.Pattern, dict[str, str]]:
     `organisation_nouns`."""
     kinds = {row["noun"]: row["kind"] for row in lexicons.load("organisation_nouns")}
     nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"\b(?P<owner>[{_UP}][\w.-]+(?:\s+[{_UP}][\w-]+)?|(?P<its>[Ii]ts|[Tt]heir))(?:['’]s)?\s+"
+    return re.compile(rf"\b(?P<owner>(?P<its>[Ii]ts|[Tt]heir)|[{_UP}](?:\.[{_UP}])+\.?|[{_UP}][\w-]+(?:\s+[{_UP}][\w-]+)?)(?:['’]s)?\s+"
                       rf"(?P<noun>(?i:{nouns}))\b(?:\s+in\s+[{_UP}][\w-]+(?:\s+[{_UP}][\w-]+)?)?"), kinds
 
 

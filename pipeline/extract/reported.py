@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..resolve import PRONOUN, PRONOUN_REACH
-from .cues import CONNECTIVE, CUE, DATELINE, FILLER, WEEKDAY, speaker
+from .cues import CONNECTIVE, CUE, DATELINE, FILLER, WEEKDAY, apposition_owner, speaker
 
 _CUE_WORD = re.compile(rf"\b{CUE}\b")
 _OBJECT_VERBS = {"told", "tells", "warned", "warns", "assured"}
@@ -111,7 +111,8 @@ def find_indirect(text, sentences, quote_spans, resolver, make) -> list:
             for s, e, spk, *flag in finder(text, start, end, resolver, found):
                 s, e = _content(text, s, e)
                 spk = _it(spk, last, resolver)
-                if e > s and not any(a < e and s < b for a, b, *_ in found) and _is_speaker(spk):
+                inside = spk is not None and s <= spk[2] < e  # 'Senator X, the top Democrat ..., said': X is no content
+                if e > s and not inside and not any(a < e and s < b for a, b, *_ in found) and _is_speaker(spk):
                     found.append((s, e, spk, bool(flag and flag[0])))
         out.extend(make(s, e, spk) for s, e, spk, _ in found)
         last = found[-1][2] if found else last
@@ -292,4 +293,7 @@ def _embedded_subject(text, start, cue_start, cue, resolver):
         return None
     if not _SUBORDINATE.search(text, start, named.start):
         return None
+    owner = apposition_owner(text, named.start, resolver)  # 'but Senator X, chairman of the committee, has said'
+    if owner is not None:
+        named = owner
     return speaker(text, named.start, named.end, cue, resolver)

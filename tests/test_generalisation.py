@@ -1,0 +1,106 @@
+"""Rules for news nobody tuned for, each on a realistic sentence: speakers behind appositions, inverted cues,
+unnamed groups and bodies; suppliers from makers, second-hand owners and the states a buyer deals with; variants
+of registered models; the model a story is about."""
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from pipeline.boilerplate import find_zones
+from pipeline.corpus import Source
+from pipeline.extract.article import extract_article
+from pipeline.registry import load_registry
+
+_registry = cache(load_registry)
+
+
+def _facts(body: str, headline: str = "Arms trade news"):
+    text = f"{headline}\n\n{body}\n"
+    source = Source("generalisation", text, Path("generalisation.txt"))
+    source.zones = find_zones(text)
+    return text, extract_article(source, _registry())
+
+
+def _speakers(body: str) -> dict[str, str | None]:
+    text, facts = _facts(body)
+    return {text[s.start:s.end]: s.speaker_id for s in facts.statements}
+
+
+def _deals(body: str) -> set[tuple]:
+    return {(e.supplier_id, e.recipient_id, e.system_id) for e in _facts(body)[1].events}
+
+
+def test_a_person_in_apposition_speaks_not_the_body_in_the_apposition():
+    got = _speakers("The White House has backed the sale, but Senator Bob Menendez, chairman of the Senate Foreign "
+                    "Relations Committee, has said he will not approve it.")
+    assert got["he will not approve it"] == "bob-menendez"
+
+
+def test_the_content_of_a_statement_is_not_its_speakers_name():
+    got = _speakers("Senator Bob Menendez, the top Democrat on the Senate Foreign Relations Committee, said Turkey "
+                    "should also face sanctions over the S-400.")
+    assert got == {"Turkey should also face sanctions over the S-400": "bob-menendez"}
+
+
+def test_an_inverted_cue_with_the_place_after_the_name():
+    got = _speakers("“Our archipelago needs submarines that can stay submerged longer,” said Defence Minister "
+                    "Bambang Suryadi at the signing ceremony in Jakarta.")
+    assert got["Our archipelago needs submarines that can stay submerged longer"] == "bambang-suryadi"
+
+
+def test_the_describer_inside_a_relative_clause_and_no_speaker_after_a_conjunction():
+    text, facts = _facts("She said only that the company was \"ready to support Romania\" if asked. China offered "
+                         "JF-17 jets on what a former Argentine official described as “very favourable terms”.")
+    by_text = {text[s.start:s.end]: s.speaker_text for s in facts.statements}
+    assert by_text["ready to support Romania"] == "She"
+    assert by_text["very favourable terms"] == "a former Argentine official"
+
+
+def test_unnamed_groups_with_a_place_and_bodies_named_by_their_noun():
+    got = _speakers("Analysts in Seoul said the orders had unsettled competitors. China's embassy in Abuja said the "
+                    "cooperation was normal. The embassy said engineers would stay.")
+    assert got["the orders had unsettled competitors"].startswith("anon-")
+    assert got["the cooperation was normal"] == got["engineers would stay"] == "china-embassy"
+
+
+def test_its_ministry_is_the_ministry_of_the_state_named_before():
+    got = _speakers("The deal drew an angry response from Azerbaijan. Its foreign ministry said in a statement that "
+                    "the supplies threatened the peace process.")
+    assert got["the supplies threatened the peace process"] == "azerbaijan-foreign-ministry"
+
+
+def test_a_designation_with_a_variant_suffix_is_the_registered_model():
+    assert ("south-korea", "philippines", "fa-50") in _deals("Manila bought 12 FA-50PH jets in 2014.")
+
+
+def test_a_model_the_registry_lacks_comes_from_the_state_of_the_company_that_sells_it():
+    deals = _deals("Hanwha Aerospace has signed a contract to supply 72 more Zx-907 Quux rocket launchers to Poland.")
+    assert ("south-korea", "poland") in {(s, r) for s, r, _ in deals}
+
+
+def test_a_model_of_no_single_origin_comes_from_the_states_the_buyer_deals_with():
+    deals = _deals("Meanwhile, Ankara is also in talks with Britain and Spain on buying Eurofighter Typhoon jets.")
+    assert deals == {("united-kingdom", "turkey", "eurofighter-typhoon"), ("spain", "turkey", "eurofighter-typhoon")}
+
+
+def test_second_hand_arms_come_from_their_last_owner_for_the_whole_story():
+    deals = _deals("Argentina signs for 24 used Danish F-16s. The first six jets will arrive in December, the "
+                   "ministry said.")
+    assert deals == {("denmark", "argentina", "f-16")}
+
+
+def test_a_bare_class_noun_is_the_model_named_before():
+    deals = _deals("Kenya ordered six Bayraktar TB2 drones in March. Turkey delivered drones to Kenya last week.")
+    assert deals == {("turkey", "kenya", "bayraktar-tb2")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The sanctions bar the agency from receiving most export licences, officials said.",
+])
+def test_a_sentence_far_from_any_name_is_about_the_model_the_story_is_about(sentence):
+    body = ("Turkey bought the S-400 from Russia in 2017. The S-400 arrived in 2019. Washington says the S-400 "
+            "threatens NATO.\n\n" + "Officials met in Ankara and talked about many other things. " * 12 + sentence)
+    text, facts = _facts(body)
+    later = [e for e in facts.events if text[e.start:e.end].startswith("The sanctions bar")]
+    assert {(e.supplier_id, e.recipient_id, e.system_id) for e in later} == {("russia", "turkey", "s-400")}
