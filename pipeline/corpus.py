@@ -126,8 +126,8 @@ def date_disagreement(s: Source) -> str | None:
     common = min(len(s.published), len(stated.date))
     if s.published[:common] == stated.date[:common]:
         return None
-    return (f"{s.path.name}: sources.csv gives published {s.published}, the article states {stated.date} "
-            f"({stated.evidence!r}); the sources.csv date is used")
+    return (f"{s.path.name}: the metadata (sources.csv or the page's own) give published {s.published}, the "
+            f"article states {stated.date} ({stated.evidence!r}); the metadata's date is used")
 
 
 def read_article(path: Path, root: Path, known_zones: dict[str, list[Zone]] | None = None) -> Source:

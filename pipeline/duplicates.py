@@ -21,9 +21,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from datasketch import MinHash, MinHashLSH
-
 THRESHOLD = 0.8  # Jaccard similarity of 5-word shingle sets at or above which two articles are one story
+# LSH proposes pairs well below THRESHOLD (at its own threshold a pair is proposed only about half the time);
+# the exact Jaccard check then decides
+CANDIDATE_THRESHOLD = 0.5
 SHINGLE = 5  # words per shingle
 NUM_PERM = 128  # MinHash permutations
 _WORD = re.compile(r"\w+")
@@ -72,10 +73,14 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 @lru_cache(maxsize=1)
 def _permutations():
+    from datasketch import MinHash  # imported when first needed: the import costs about 0.9 s
+
     return MinHash(num_perm=NUM_PERM).permutations  # made once: making them is most of a MinHash's cost
 
 
-def _minhash(grams: np.ndarray) -> MinHash:
+def _minhash(grams: np.ndarray):
+    from datasketch import MinHash
+
     m = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
     m.update_batch(grams.tolist())  # the shingles are hashed already
     return m
@@ -85,7 +90,9 @@ def find_duplicates(sources) -> list[Duplicate]:
     """Every article that copies an earlier one (by source_id), with the article it copies."""
     exact: dict[str, str] = {}  # sha256 of the normalised text -> kept source_id
     kept = {}  # source_id -> kept article (its shingles are made again for the rare candidate pairs)
-    index = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    from datasketch import MinHashLSH
+
+    index = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     out = []
     for s in sorted(sources, key=lambda s: s.source_id):
         digest = hashlib.sha256(normalised(s.text).encode("utf-8")).hexdigest()

@@ -35,7 +35,8 @@ from .registry import load_registry
 
 GOLD = REPO_ROOT / "tests" / "gold"
 # the seeds are the default corpus; every other gold set holds its own articles in texts/
-SETS = {"seeds": DEFAULT_SOURCES, **{p.name: p / "texts" for p in sorted(GOLD.iterdir()) if (p / "texts").is_dir()}}
+SETS = {"seeds": DEFAULT_SOURCES,
+        **{p.name: p / "texts" for p in (sorted(GOLD.iterdir()) if GOLD.is_dir() else []) if (p / "texts").is_dir()}}
 TUNING_ONLY = {"seeds", "unseen"}  # written beside the extractor: never a test set
 FIRST_LOOK = GOLD / "first_look.csv"
 FIRST_LOOK_COLUMNS = ("set", "measure", "precision", "recall", "f1", "matched_predicted", "matched_gold", "recorded")
@@ -319,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first-look", metavar="DATE",
                         help="record this run as the set's first look (once per set, before any tuning on it)")
     args = parser.parse_args(argv)
+    if args.first_look and (args.set == "all" or args.set in TUNING_ONLY or args.set in first_looks()):
+        parser.error("--first-look scores one test set once: name a set with no first look recorded yet")
     names = list(SETS) if args.set == "all" else [args.set]
     for name in names:
         if not (GOLD / name / "mentions.csv").exists():

@@ -51,3 +51,10 @@ def phrase_pattern(phrase: str) -> str:
     words ('users of * include' matches 'users of the K9 howitzer include')."""
     parts = [_WILDCARD if word == "*" else re.escape(word) + r"\s+" for word in phrase.split()]
     return r"\b" + "".join(parts).removesuffix(r"\s+") + r"\b"
+
+
+def alternation(patterns) -> str:
+    """Patterns joined as alternatives; a pattern that matches nothing when there are none (never an empty
+    alternative, which would match everywhere)."""
+    patterns = list(patterns)
+    return "(?:" + "|".join(patterns) + ")" if patterns else "(?!)"

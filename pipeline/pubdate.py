@@ -49,10 +49,15 @@ def _head_lines(text: str) -> list[str]:
 
 def _labelled(line: str) -> PubDate | None:
     lower = line.lower()
-    for label in sorted(lexicons.column("publication_labels"), key=len, reverse=True):
+    for label in _labels():
         if lower.startswith(label.lower()) and not line[len(label):len(label) + 1].isalnum():
             return _parsed(line[len(label):].lstrip(" :"), line)
     return None
+
+
+@cache
+def _labels() -> list[str]:
+    return sorted(lexicons.column("publication_labels"), key=len, reverse=True)
 
 
 def _bare(line: str) -> PubDate | None:
@@ -94,8 +99,10 @@ def _parsed(candidate: str, evidence: str) -> PubDate | None:
 def _parse(candidate: str, parts: tuple[str, ...]) -> dt.datetime | None:
     import dateparser  # imported on first use: most corpora give dates in their metadata
 
-    settings = {"REQUIRE_PARTS": list(parts), "STRICT_PARSING": True, "PARSERS": ["custom-formats", "absolute-time"],
-                "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+    # strict parsing requires a day: for a month ('Published March 2019') the required parts say enough
+    settings = {"REQUIRE_PARTS": list(parts), "STRICT_PARSING": "day" in parts,
+                "PARSERS": ["custom-formats", "absolute-time"], "RETURN_AS_TIMEZONE_AWARE": False,
+                "PREFER_DAY_OF_MONTH": "first"}
     if _ambiguous_numeric(candidate):
         return None
     with warnings.catch_warnings():

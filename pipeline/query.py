@@ -64,9 +64,10 @@ STATS = {
                           "GROUP BY kind ORDER BY kind",
     "most mentioned actors": "SELECT a.actor_id, a.name, count(*) AS mentions FROM mentions m JOIN actors a "
                              "USING (actor_id) GROUP BY ALL ORDER BY mentions DESC, a.actor_id LIMIT 10",
-    "publication dates": "SELECT s.published_basis, count(DISTINCT s.source_id) AS sources, count(e.event_id) AS events, "
-                         "count(e.event_id) - count(e.event_date) AS undated_events FROM sources s LEFT JOIN "
-                         "deal_events e USING (source_id) GROUP BY ALL ORDER BY sources DESC, s.published_basis",
+    "publication dates": "SELECT s.published_basis, count(DISTINCT s.source_id) AS sources, "
+                         "count(e.event_id) AS events, count(e.event_id) - count(e.event_date) AS undated_events "
+                         "FROM sources s LEFT JOIN deal_events e USING (source_id) GROUP BY ALL "
+                         "ORDER BY sources DESC, s.published_basis",
     "awaiting review": "SELECT 'actors' AS tbl, count(*) AS extracted FROM actors WHERE review_status = 'extracted' "
                        "UNION ALL SELECT 'systems', count(*) FROM systems WHERE review_status = 'extracted'",
 }

@@ -14,6 +14,7 @@ from .errors import InputError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LIST_COLUMNS = ("aliases", "role_phrases", "metonyms", "demonyms")
+_STATE_VIEWS = ("state_demonyms", "demonym_pairs", "_states_by_country")  # cached views of the states alone
 _MATCHING_COLUMNS = ("maker_id",)  # registry-only facts used by extraction, not published
 
 
@@ -76,7 +77,11 @@ class Registry:
                        "category": e.category, "unroca_category": e.unroca_category, "origin_country": None,
                        "wikidata_qid": None, "is_class": False, "aliases": None, "review_status": "extracted"}
                 systems.setdefault(e.id, Entry(e.id, row))
-        return Registry(actors, systems, self.folder, self.fingerprint)
+        view = Registry(actors, systems, self.folder, self.fingerprint)
+        for name in _STATE_VIEWS:  # discovery adds no state: what is derived from the states carries over
+            if name in self.__dict__:
+                view.__dict__[name] = self.__dict__[name]
+        return view
 
     def state_by_country(self, iso3: str | None) -> str | None:
         """The state actor of an ISO 3166 alpha-3 code (the first in registry order)."""
@@ -86,6 +91,11 @@ class Registry:
     def state_demonyms(self) -> list[tuple[str, frozenset[str]]]:
         """(state id, its demonyms) for every state, in registry order."""
         return [(e.id, frozenset(e.demonyms)) for e in self.actors.values() if e.kind == "state"]
+
+    @cached_property
+    def demonym_pairs(self) -> frozenset[tuple[str, str]]:
+        """(demonym, state id) for every demonym of every state."""
+        return frozenset((d, e.id) for e in self.actors.values() if e.kind == "state" for d in e.demonyms)
 
     @cached_property
     def _states_by_country(self) -> dict[str | None, str]:
@@ -107,7 +117,8 @@ def load_registry(folder: Path = REGISTRY_DIR) -> Registry:
     for entry in systems.values():
         if entry.maker_id and entry.maker_id not in actors:
             raise InputError(Path(folder) / "systems.csv",
-                             f"system {entry.id!r} has maker_id {entry.maker_id!r}, which is not in the actors registry")
+                             f"system {entry.id!r} has maker_id {entry.maker_id!r}, which is not in the actors "
+                             "registry")
     _check_unique_surfaces(path, actors, Path(folder) / "systems.csv", systems)
     digest = hashlib.sha256(path.read_bytes() + b"\0" + (Path(folder) / "systems.csv").read_bytes()).hexdigest()
     return Registry(actors, systems, Path(folder), digest)

@@ -104,13 +104,12 @@ class SpeakerResolver:
         mentioned close enough (PRONOUN_REACH characters) for the pronoun to refer to it, and of the
         pronoun's gender where the title, an honorific or the first name tells it ('she': not Mr. Kim)."""
         clash = _CLASHING_GENDER.get(pronoun.lower())
-        best = None
-        for m in self.actors:
-            if pos - PRONOUN_REACH <= m.start and m.end <= pos and self.kind(m.entity_id) in _SPEAKING_KINDS \
-                    and not _PLURAL_SOURCE.search(m.surface) and (best is None or m.end >= best.end) \
-                    and (clash is None or self.gender(m) != clash):
-                best = m
-        return best.entity_id if best else None
+        near = sorted((m for m in self.actors if pos - PRONOUN_REACH <= m.start and m.end <= pos
+                       and self.kind(m.entity_id) in _SPEAKING_KINDS and not _PLURAL_SOURCE.search(m.surface)),
+                      key=lambda m: m.end, reverse=True)
+        if len({m.entity_id for m in near}) == 1:
+            return near[0].entity_id  # one candidate: no gender to weigh (and no name dictionary to load)
+        return next((m.entity_id for m in near if clash is None or self.gender(m) != clash), None)
 
     def last_body_before(self, pos: int, person_breaks: bool = False) -> str | None:
         """The organisation named last before `pos` (for 'it said', 'the statement said'), if close enough; with
@@ -133,7 +132,8 @@ class SpeakerResolver:
             if self.kind(m.entity_id) == "person":
                 entry = self.registry.actors.get(m.entity_id)
                 stated = [(titles.honorific_gender(self.text, a.start) if self.text else None)
-                          or titles.stated_gender(self._title_words(a)) for a in self.actors if a.entity_id == m.entity_id]
+                          or titles.stated_gender(self._title_words(a))
+                          for a in self.actors if a.entity_id == m.entity_id]
                 found = next(filter(None, stated), None) or titles.first_name_gender(entry.name if entry else m.surface)
             self._genders[m.entity_id] = found
         return self._genders[m.entity_id]

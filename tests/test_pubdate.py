@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline import DEFAULT_SOURCES
-from pipeline.build import build
+from pipeline.build import build, date_summary
 from pipeline.corpus import read_corpus
 from pipeline.pubdate import find_publication_date
 
@@ -16,6 +16,7 @@ HEADLINE = "Turkey weighs second S-400 batch as US pressure mounts\n\n"
     ("Updated: 2021-05-24 10:32 GMT\n\nThe ministry said", "2021-05-24", "day"),
     ("NEW DELHI, Turkey, June 4, 2020 — India said", "2020-06-04", "day"),
     ("Tuesday, 3 March 2020\n\nThe ministry said", "2020-03-03", "day"),
+    ("Published March 2019\n\nThe ministry said", "2019-03", "month"),
 ])
 def test_date_stated_at_the_head(head, date, precision):
     found = find_publication_date(HEADLINE + head + " it would buy more.\n", None)
@@ -50,13 +51,16 @@ def _folder(tmp_path, files: dict[str, str], metadata: str | None = None):
     return folder
 
 
-def test_undated_seed_folder_builds_and_says_what_is_undated(tmp_path, capsys):
+def test_undated_seed_folder_builds_and_says_what_is_undated(tmp_path):
     folder = _folder(tmp_path, {p.name: p.read_text(encoding="utf-8") for p in DEFAULT_SOURCES.glob("*.txt")})
     tables = build(folder, tmp_path / "out", cache=False)
     ev = tables["deal_events"]
     assert len(ev) > 20 and ev["event_date"].isna().any()
     assert set(ev.loc[ev["event_date"].isna(), "date_basis"]) == {"none"}
     assert set(tables["sources"]["published_basis"]) == {"none"}
+    summary = date_summary(tables)
+    assert summary[0] == "publication dates: 0 from metadata, 0 from text, 0 from url, 5 sources undated"
+    assert summary[1].startswith(f"{ev['event_date'].isna().sum()} of {len(ev)} deal events undated")
 
 
 def test_metadata_wins_over_the_text_and_the_build_says_so(tmp_path):

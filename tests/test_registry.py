@@ -40,7 +40,8 @@ def test_qids_are_only_the_confirmed_ones(registry):
     ("actors.csv", "Bad Id,Zed,person,RUS,,,,,,,", "is not a valid id"),
     ("systems.csv", "zz-9000,ZZ-9000,ZZ-9000,,air_defence,,RUS,,false,,", "category 'air_defence' is not one of"),
     ("systems.csv", "zz-9000,ZZ-9000,ZZ-9000,,air_defence_systems,,RUS,,false,S-400,", "names both"),
-    ("systems.csv", "zz-9000,ZZ-9000,ZZ-9000,,air_defence_systems,,RUS,,false,,no-such-maker", "maker_id 'no-such-maker'"),
+    ("systems.csv", "zz-9000,ZZ-9000,ZZ-9000,,air_defence_systems,,RUS,,false,,no-such-maker",
+     "maker_id 'no-such-maker'"),
 ])
 def test_bad_registry_rows_are_refused(reg_dir, name, line, message):
     _append(reg_dir, name, line)

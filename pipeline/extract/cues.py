@@ -42,7 +42,7 @@ _RELATIVE = re.compile(r",\s*(?:who|which|speaking|asking|citing|according)\b.*$
 # a name with a descriptive apposition after it ('Armenia, a member of the Russian-led CSTO alliance')
 _DESCRIBED_HEAD = re.compile(r"(?P<head>[^,]+),\s*(?:a|an|the|one\s+of)\s")
 _AS = re.compile(r"(?:As\s+|as\s+)?")
-_WHAT = re.compile(r"(?<!,)\s(?:what|which)\s+|^(?:what|which)\s+", re.IGNORECASE)
+_WHAT = re.compile(r"(?<!,)\s(?:what)\s+", re.IGNORECASE)  # not 'which': 'the company which makes it said'
 # a slot that opens with a conjunction names no speaker ('"..." if asked', '"..." when needed')
 _NOT_A_SUBJECT = re.compile(r"(?i:if|when|once|unless|while|because|although|though|until|whether)\b")
 _MAX_SLOT_WORDS = 8

@@ -18,7 +18,8 @@ from ..registry import Registry
 from ..text import Sentence
 from .anaphora import DEAL_NOUN, class_as_model, deal_noun_systems, definite_references, same_item_classes
 from .dates import DateRef, find_dates
-from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts, demonym_regex, multinational, origins,
+from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts,
+                            demonym_regex, multinational, origins,
                            parties, sanctioning, states_in)
 from .mentions import Mention
 from .prefilter import Prefiltered, WordFinder, fold
@@ -198,6 +199,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     sanctioning_in = {sent: sanctioning(text, states_of[sent]) for sent in body_sentences}
     third_parties = set().union(*sanctioning_in.values())
     origin = origins(systems, registry, body_sentences, mentions)
+    salient = _salient_model([m for m in systems if not registry.systems[m.entity_id].is_class])
     ctx = Context(article_supplier(systems, registry), third_parties,
                   buyer_counts(body_sentences, states_of, systems, origin, third_parties), article_states, origin,
                   multinational=multinational(systems, registry))
@@ -228,7 +230,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
             own = [refs for n, refs in nouns if n.start() <= t_start < n.end() and refs]
             sentence_wide = [r for n, refs in nouns for r in refs] if not in_sent else []
             chosen = [(r, True) for r in own[0]] if own else [(r, True) for r in sentence_wide] if sentence_wide \
-                else _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi))
+                else _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi), salient)
             for system, local in chosen:
                 for pair in parties(text, system, local, (event_type, t_start, t_end), here, ctx,
                                         recipient_of):
@@ -268,7 +270,8 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
 
 def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[str, int, int]]:
     """(event type, start, end) of each stage word; words inside a name ('Federal Security Service') do not
-    count, nor participles describing the arms ('the supplied weapons'), nor talks that are only the setting ('after talks between ...'),
+    count, nor participles describing the arms ('the supplied weapons'), nor talks that are only the setting
+    ('after talks between ...'),
     nor a refusal to comment (but what the reports it refuses to comment on say does count)."""
     names = [(m.start, m.end) for m in mentions if m.entity_type == "actor" and sent.start <= m.start < sent.end]
     found: list[tuple[str, int, int]] = []
@@ -340,12 +343,13 @@ def _is_object(text, trigger, early) -> bool:
 _COMPOUND = re.compile(r"\s+(?:deliver(?:y|ies)|sales?|purchases?|deals?|contracts?|orders?)\b", re.IGNORECASE)
 
 
-def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, clause):
+def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, clause, salient=None):
     """(system, named in the sentence?) pairs a trigger is about. Arms named only in general next to the stage
     word ('other Russian weapons', 'arms deals') give one event with no system. Otherwise the list after it for
     interest/talks/offer, joint projects and sanctions, else the nearest after it and those coordinated with it
     ('10 Su-35 combat aircraft in 2017 and S-400 missile systems'), else the nearest before; with none in the
-    sentence, the last system named shortly before it in the article (or, in a headline, shortly after)."""
+    sentence, the last system named shortly before it in the article (or, in a headline, shortly after), else
+    `salient`, the model the article is about."""
     in_sent = [m for m in in_sent if not _EXCLUDED_SYSTEM.search(text[max(sent.start, m.start - 30):m.start])]
     generic = _generic(text, t_start, t_end, clause, in_sent)
     if generic is not None:
@@ -379,8 +383,7 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
     ahead = [m for m in all_systems if m.start >= sent.end and m.start - sent.end < 300]
     if ahead:
         return [(ahead[0], False)]
-    salient = _salient_model(all_systems)  # far from any name: the model the article is about
-    return [(salient, False)] if salient is not None else []
+    return [(salient, False)] if salient is not None else []  # far from any name: the model the article is about
 
 
 def _salient_model(systems: list[Mention]) -> Mention | None:

@@ -16,16 +16,15 @@ from .mentions import Mention
 from .prefilter import Prefiltered
 
 # 'Users include Poland, Norway and Estonia': a stage phrase (lexicon `stage_phrases`) that lists its buyers
-LISTING = re.compile("|".join(lexicons.phrase_pattern(r["phrase"]) for r in lexicons.load("stage_phrases")
-                              if r["lists_buyers"] == "true"), re.IGNORECASE)
+LISTING = re.compile(lexicons.alternation(lexicons.phrase_pattern(r["phrase"]) for r in lexicons.load("stage_phrases")
+                                         if r["lists_buyers"] == "true"), re.IGNORECASE)
 # 'to counter China', 'on its borders with Pakistan', 'worried Turkey': a state named so is no party (lexicon)
-_BYSTANDER = re.compile("(?:" + "|".join(lexicons.phrase_pattern(r["cue"]) for r in lexicons.load("bystander_cues")
-                                         if r["side"] == "before")
-                        + r")\s+(?:the\s+)?(?:[\w’'-]+\s+(?:and|or)\s+|[\w’'-]+,\s+)*$", re.IGNORECASE)
+_BYSTANDER = re.compile(lexicons.alternation(lexicons.phrase_pattern(r["cue"]) for r in lexicons.load("bystander_cues")
+                                            if r["side"] == "before")
+                        + r"\s+(?:the\s+)?(?:[\w’'-]+\s+(?:and|or)\s+|[\w’'-]+,\s+)*$", re.IGNORECASE)
 # "Greece, Turkey's rival, ...": the cue after the state's name
-_BYSTANDER_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:" + "|".join(
-    lexicons.phrase_pattern(r["cue"]) for r in lexicons.load("bystander_cues") if r["side"] == "after") + ")",
-    re.IGNORECASE)
+_BYSTANDER_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+)?" + lexicons.alternation(
+    lexicons.phrase_pattern(r["cue"]) for r in lexicons.load("bystander_cues") if r["side"] == "after"), re.IGNORECASE)
 _BYSTANDER_REACH = 60  # characters between the cue and the state
 _PARTY_KINDS = {"state", "government_body", "company", "armed_forces", "group", "anonymous_source"}
 _SUPPLIER_VERB = ("offer", "delivery")  # 'Washington had offered Ankara ...': the subject supplies
@@ -70,8 +69,7 @@ class Context:
 
 
 def demonym_regex(registry: Registry) -> tuple[re.Pattern | None, dict[str, str]]:
-    return _compiled_demonyms(frozenset((d, e.id) for e in registry.actors.values() if e.kind == "state"
-                                        for d in e.demonyms))
+    return _compiled_demonyms(registry.demonym_pairs)
 
 
 @lru_cache(maxsize=8)
@@ -245,8 +243,8 @@ _DEALING = ("talks", "offer", "agreement", "contract")
 
 
 # '24 used Danish F-16s', 'ex-French Rafale jets': arms sold on by a state that owned them (lexicon)
-_SECOND_HAND = re.compile(r"(?:" + "|".join(re.escape(m) + ("" if m.endswith("-") else r"\s+")
-                                            for m in lexicons.column("secondhand_markers")) + r")$", re.IGNORECASE)
+_SECOND_HAND = re.compile(lexicons.alternation(re.escape(m) + ("" if m.endswith("-") else r"\s+")
+                                              for m in lexicons.column("secondhand_markers")) + "$", re.IGNORECASE)
 
 
 def _second_hand_owner(text, system, states) -> str | None:

@@ -289,7 +289,8 @@ def _owned_body_pattern() -> tuple[re.Pattern, dict[str, str]]:
     `organisation_nouns`."""
     kinds = {row["noun"]: row["kind"] for row in lexicons.load("organisation_nouns")}
     nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"\b(?P<owner>(?P<its>[Ii]ts|[Tt]heir)|[{_UP}](?:\.[{_UP}])+\.?|[{_UP}][\w-]+(?:\s+[{_UP}][\w-]+)?)(?:['’]s)?\s+"
+    owner = rf"(?P<its>[Ii]ts|[Tt]heir)|[{_UP}](?:\.[{_UP}])+\.?|[{_UP}][\w-]+(?:\s+[{_UP}][\w-]+)?"
+    return re.compile(rf"\b(?P<owner>{owner})(?:['’]s)?\s+"
                       rf"(?P<noun>(?i:{nouns}))\b(?:\s+in\s+[{_UP}][\w-]+(?:\s+[{_UP}][\w-]+)?)?"), kinds
 
 
@@ -490,8 +491,13 @@ def _media(text, zs, ze):
 
 @lru_cache(maxsize=8)
 def _all_demonyms(registry: Registry) -> frozenset[str]:
-    """The demonyms of every state of the registry."""
-    return frozenset().union(*(demonyms for _, demonyms in registry.state_demonyms))
+    """The demonyms of every state of the registry (made once per registry's set of states)."""
+    return _demonyms_of(registry.demonym_pairs)
+
+
+@lru_cache(maxsize=8)
+def _demonyms_of(pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
+    return frozenset(d for d, _ in pairs)
 
 
 def _anonymous(text, zs, ze, registry, known, source_id, found):

@@ -21,7 +21,7 @@ def role_class() -> dict[str, str]:
 def title_alternation() -> str:
     """A regular-expression alternation of every title and its plural, longest first (case-insensitive use)."""
     titles = sorted(role_class(), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles) + ")(?:s|es)?"
+    return lexicons.alternation(re.escape(t).replace(r"\ ", r"\s+") for t in titles) + "(?:s|es)?"
 
 
 @cache
@@ -39,16 +39,16 @@ def role_classes(words: str) -> set[str]:
 
 
 @cache
-def _gendered_titles() -> re.Pattern:
+def _gendered_titles() -> tuple[re.Pattern, dict[str, str]]:
     words = {row["title"]: row["gender"] for row in lexicons.load("titles") if row["gender"]}
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alts = lexicons.alternation(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?P<w>{alts})\b", re.IGNORECASE), words
 
 
 @cache
 def _honorific_before() -> tuple[re.Pattern, dict[str, str]]:
     genders = {row["honorific"].lower(): row["gender"] for row in lexicons.load("honorifics")}
-    alts = "|".join(re.escape(h) for h in sorted(genders, key=len, reverse=True))
+    alts = lexicons.alternation(re.escape(h) for h in sorted(genders, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?P<w>{alts})\s+$", re.IGNORECASE), genders
 
 

@@ -14,8 +14,8 @@ import re
 
 from .prefilter import Prefiltered
 
-_NOUNS = r"(?:(?i:o)fficials|(?i:m)edia|(?i:p)oliticians|(?i:l)awmakers|(?i:l)egislators|(?i:d)iplomats|(?i:a)nalysts|" \
-         r"(?i:e)xperts|(?i:s)ources|(?i:c)ritics|(?i:a)ctivists|MPs)"
+_NOUNS = r"(?:(?i:officials|media|politicians|lawmakers|legislators|diplomats|analysts|experts|sources|critics|" \
+         r"activists)|MPs)"
 # 'Analysts in Seoul said', 'officials at the ministry say': where the group is placed belongs to it
 _PLACED = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
 _MODIFIER = r"[\w’'-]+"
