@@ -70,6 +70,12 @@ def test_its_ministry_is_the_ministry_of_the_state_named_before():
     assert got["the supplies threatened the peace process"] == "azerbaijan-foreign-ministry"
 
 
+def test_a_surname_written_later_without_its_diacritics_is_the_same_person():
+    got = _speakers("Defence Minister Tomislav Barić signed the contracts on Friday.\n\n\"We are closing a chapter "
+                    "that began with old equipment,\" Baric said.")
+    assert got["We are closing a chapter that began with old equipment"] == "tomislav-baric"
+
+
 def test_a_designation_with_a_variant_suffix_is_the_registered_model():
     assert ("south-korea", "philippines", "fa-50") in _deals("Manila bought 12 FA-50PH jets in 2014.")
 

@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from anyascii import anyascii
+
 from .. import lexicons
 from ..corpus import Source
 from ..registry import Registry
@@ -181,7 +183,9 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 add(entity, s, e)
         for s, e, entity in _people(text, zs, ze, registry, known):
             if entity.id not in known_ids and add(entity, s, e):
-                surfaces.setdefault(entity.name.split()[-1], entity.id)
+                surname = entity.name.split()[-1]
+                surfaces.setdefault(surname, entity.id)
+                surfaces.setdefault(anyascii(surname), entity.id)  # 'Barić' ... later 'Baric', 'Yıldız' ... 'Yildiz'
                 first = entity.name.split()[0]
                 if len(entity.name.split()) == 2 and "." not in first and first not in _NOT_NAMES:
                     given.setdefault(first, entity.id)  # 'Defence Minister Mohamad Hasan' ... 'Mohamad dismissed'
