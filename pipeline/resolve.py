@@ -52,7 +52,7 @@ _APPOSITION_AFTER = re.compile(r"^,\s*(?:[^,.;:“”\"]|(?<=\b[A-Z])\.){1,100}"
 
 
 @cache
-def _issuer_references() -> frozenset[str]:
+def issuer_references() -> frozenset[str]:
     """Phrases that stand for the body that issued a statement ('it said', 'the statement said'): lexicon."""
     return frozenset(lexicons.column("issuer_references"))
 
@@ -171,7 +171,7 @@ class SpeakerResolver:
     def resolve(self, start: int, end: int, phrase: str) -> str | None:
         if PRONOUN.match(phrase.strip()):
             return self.last_speaker_before(start, phrase.strip())
-        if " ".join(phrase.lower().split()) in _issuer_references():
+        if " ".join(phrase.lower().split()) in issuer_references():
             return self.last_body_before(start, person_breaks=phrase.strip().lower() == "it")
         inside = self.in_span(start, end)
         if inside is not None and (self.kind(inside) in _SPEAKING_KINDS or self._is_role_phrase(start, end)):

@@ -76,6 +76,18 @@ def test_a_surname_written_later_without_its_diacritics_is_the_same_person():
     assert got["We are closing a chapter that began with old equipment"] == "tomislav-baric"
 
 
+def test_the_statement_is_the_bodys_that_spoke_last_even_unnamed():
+    got = _speakers("The government has decided to end the contract with Leonardo, the ministry said in a statement. "
+                    "The statement said Accra would seek a cheaper trainer.")
+    assert got["Accra would seek a cheaper trainer"] != "leonardo"
+
+
+def test_a_title_with_a_qualifier_before_it_still_titles_a_new_name():
+    got = _speakers("National Defence Minister Okan Yurtsever said the systems would be activated as needed.\n\n"
+                    "Yurtsever said the tests had gone well.")
+    assert got["the systems would be activated as needed"] == got["the tests had gone well"] == "okan-yurtsever"
+
+
 def test_a_designation_with_a_variant_suffix_is_the_registered_model():
     assert ("south-korea", "philippines", "fa-50") in _deals("Manila bought 12 FA-50PH jets in 2014.")
 

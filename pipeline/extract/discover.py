@@ -38,7 +38,7 @@ from .unnamed import unnamed_groups
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capital letters, Latin-1 and Latin Extended-A (Işık, Şahin, Ğ)
 _WORD = rf"[{_UP}][\w’'\-]*"
 _TITLE_MODIFIERS = (r"Deputy |Vice |Prime |Foreign |Defen[cs]e |Trade |Finance |Interior |Chief |Senior |Acting |Former |"
-                    r"Cabinet |U\.?S\.? |")
+                    r"Cabinet |National |Naval |Air |Army |Navy |Security |State |U\.?S\.? |")
 _DEMONYMS_SEEN = r"Turkish |Russian |Indian |Chinese |Egyptian |Saudi |American |Iranian |Greek |French |German |British "
 _TITLE_HEADS = (r"(?:President|Minister|Marshal|Air Chief Marshal|Secretary(?: of State| of Defen[cs]e)?|Senator|Sen\.|Rep\.|Representative|Ambassador|"
            r"Envoy|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Spokes(?:man|woman|person)|Chairman|Chairwoman|Chair|"

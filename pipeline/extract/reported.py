@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..resolve import PRONOUN, PRONOUN_REACH
+from ..resolve import PRONOUN, PRONOUN_REACH, issuer_references
 from .cues import CONNECTIVE, CUE, DATELINE, FILLER, WEEKDAY, apposition_owner, speaker
 
 _CUE_WORD = re.compile(rf"\b{CUE}\b")
@@ -121,12 +121,17 @@ def find_indirect(text, sentences, quote_spans, resolver, make) -> list:
 
 def _it(spk, last, resolver):
     """'The remaining ten will be handed over by mid-2016, it said': 'it' is the body (or state) that
-    spoke last, if it spoke close enough before (PRONOUN_REACH); people are 'he' and 'she'."""
-    if spk is None or spk[1].lower() != "it" or last is None or last[0] is None:
+    spoke last, if it spoke close enough before (PRONOUN_REACH); people are 'he' and 'she'. 'The statement
+    said' (lexicon `issuer_references`) is who spoke last too, even if that body was not named ('the ministry
+    said in a statement')."""
+    if spk is None or last is None or spk[2] - (last[2] or 0) > PRONOUN_REACH:
         return spk
-    if resolver.kind(last[0]) == "person" or spk[2] - (last[2] or 0) > PRONOUN_REACH:
-        return spk
-    return (last[0], *spk[1:])
+    phrase = " ".join(spk[1].lower().split())
+    if phrase == "it" and last[0] is not None and resolver.kind(last[0]) != "person":
+        return (last[0], *spk[1:])
+    if phrase != "it" and phrase in issuer_references() and (last[0] is None or resolver.kind(last[0]) != "person"):
+        return (last[0], *spk[1:])
+    return spk
 
 
 def _is_speaker(spk) -> bool:
