@@ -74,8 +74,7 @@ def _nth(text: str, needle: str, n: int) -> int:
 
 
 def _gold(set_name: str, table: str) -> list[dict]:
-    with open(GOLD / set_name / f"{table}.csv", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+    return _rows(GOLD / set_name / f"{table}.csv")
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:

@@ -19,7 +19,7 @@ def load(name: str, folder: Path = LEXICON_DIR) -> tuple[dict, ...]:
     """The rows of lexicon `name`, blank cells as None; InputError naming the file and line if one lacks its
     example or repeats the key (the first column)."""
     path = Path(folder) / f"{name}.csv"
-    rows = read_rows(path, ("example",))
+    rows = read_rows(path, EXAMPLE_COLUMNS)
     if not rows:
         raise InputError(path, "lexicon has no rows")
     key = next(iter(rows[0][1]))
