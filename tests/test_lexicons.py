@@ -65,6 +65,9 @@ FIRES = {
     "bystander_cues": lambda row, sentence: _bystander_left_out(row, sentence),
     # 'Argentina signs for 24 used Danish F-16s': Denmark sells, not the F-16's maker's state
     "secondhand_markers": lambda row, sentence: _sold_on(sentence),
+    # 'Kenya, a neighbour of Somalia, ordered six TB2 drones': the subject buys, not the state nearest the verb
+    "buying_verbs": lambda row, sentence: row["verb"] in sentence
+    and {e.recipient_id for e in _facts(sentence).events} == set(row["buyers"].split("|")),
 }
 
 

@@ -334,6 +334,9 @@ def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of
     if listed:  # 'users include Poland, Norway and Estonia': every state of the list after the phrase
         first = min(listed, key=lambda c: c[1])
         return [(supplier, r) for r in dict.fromkeys([first[0], *_coordinatedstates_in(text, first, buyers)])]
+    subject = _buyer_subject(text, t_start, buyers, ctx, supplier)
+    if subject:  # 'Kenya, a neighbour of Somalia, ordered ...': the buyer is the subject, not the nearest state
+        return [(supplier, r) for r in subject]
     if buyers:
         nearest = min(buyers, key=lambda c: abs(c[1] - t_start))
         ahead = [c for c in buyers if c[1] > t_end and _TO.search(text, max(0, c[1] - 12), c[1])
@@ -358,6 +361,36 @@ def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of
     if recipient is None or recipient == supplier:
         return []
     return [(supplier, recipient)]
+
+
+# a verb of buying (lexicon `buying_verbs`) and what may stand between its subject and it
+_BUYING = re.compile(lexicons.alternation(lexicons.phrase_pattern(v) for v in lexicons.column("buying_verbs")),
+                     re.IGNORECASE)
+_BUYER_GAP = re.compile(r"^\s*(?:,[^,.;]{1,40},\s*)?(?:(?:has|had|have|will|would|is|are|was|were|also|already|now|"
+                        r"recently|previously|then|finally|formally|officially|last\s+\w+|on\s+\w+)\s+){0,3}$",
+                        re.IGNORECASE)
+_IT_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:It|The\s+country)\s+"
+                         r"(?:(?:has|had|have|also|already|recently|previously|then)\s+){0,2}$")
+
+
+def _buyer_subject(text, t_start, buyers, ctx, supplier) -> list[str]:
+    """The buyers a verb of buying has for subject: the states right before it (with those coordinated with them:
+    'with Uruguay and Panama receiving'), or, for 'It ordered ...', the article's usual buyer if named before,
+    else the state named last before. None for a passive ('were ordered by')."""
+    if not _BUYING.match(text, t_start):
+        return []
+    if _PASSIVE.search(text, max(0, t_start - 10), t_start) and not text[t_start:t_start + 20].split()[0].endswith("ing"):
+        return []
+    subject = [c for c in buyers if c[2] <= t_start and _BUYER_GAP.match(text[c[2]:t_start])]
+    if subject:
+        return list(dict.fromkeys([subject[-1][0], *_coordinatedstates_in(text, subject[-1], buyers)]))
+    it = _IT_SUBJECT.search(text, max(0, t_start - 40), t_start)
+    if not it:
+        return []
+    before = [st for st, pos, demonym, _ in ctx.article_states if pos < it.start() and not demonym
+              and st != supplier and st not in ctx.third_parties]
+    usual = [b for b, _ in ctx.buyer_counts.most_common(1) if b in before]
+    return (usual or before[-1:])[:1]
 
 
 def _coordinatedstates_in(text, state, others) -> list[str]:

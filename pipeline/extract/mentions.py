@@ -90,10 +90,33 @@ def find_mentions(source: Source, registry: Registry) -> list[Mention]:
             if method == "metonym" and _LOCATIVE.search(text[max(zone.start, m.start() - 12):m.start()]):
                 continue  # "in central Moscow" is a place, not the state
             found.append(Mention(m.start(), m.end(), etype, eid, method, m.group(0)))
+        found += _variants(text, zone, table, registry, found)
     found = _drop_class_after_model(text, found, registry)
     roles = _role_phrases(source, registry, found)
     found.extend(r for r in roles if not _title_before_name(text, r, found))
     return sorted(found, key=lambda x: (x.start, x.end, x.entity_type, x.entity_id))
+
+
+# 'Leopard 2A8', 'K9A1', 'F-16V', 'Su-35S': a variant suffix of capitals (and a digit or two) right after a number
+_VARIANT = re.compile(r"(?<=\d)[A-Z]{1,4}\d{0,2}[a-z]?(?![\w-])")
+_TOKEN_START = re.compile(r"(?:^|(?<=\s))\S")
+
+
+def _variants(text: str, zone, table: dict, registry: Registry, found: list[Mention]) -> list[Mention]:
+    """A registered model (not a class) written with a variant suffix the registry does not list is the model:
+    the longest registered form of up to three words that ends where the suffix begins."""
+    out = []
+    taken = [(m.start, m.end) for m in found]
+    for v in _VARIANT.finditer(text, zone.start, zone.end):
+        line_start = max(zone.start, text.rfind("\n", 0, v.start()) + 1)
+        starts = [t.start() for t in _TOKEN_START.finditer(text, line_start, v.start())][-3:]
+        for s in starts:
+            hit = table.get(_norm(text[s:v.start()]))
+            if hit and hit[0] == "system" and not registry.systems[hit[1]].is_class \
+                    and not any(a < v.end() and s < b for a, b in taken):
+                out.append(Mention(s, v.end(), "system", hit[1], "alias", text[s:v.end()]))
+                break
+    return out
 
 
 def _drop_class_after_model(text: str, found: list[Mention], registry: Registry) -> list[Mention]:
