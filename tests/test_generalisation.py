@@ -122,3 +122,30 @@ def test_a_sentence_far_from_any_name_is_about_the_model_the_story_is_about(sent
     text, facts = _facts(body)
     later = [e for e in facts.events if text[e.start:e.end].startswith("The sanctions bar")]
     assert {(e.supplier_id, e.recipient_id, e.system_id) for e in later} == {("russia", "turkey", "s-400")}
+
+
+def test_a_name_before_class_words_is_a_system_the_registry_lacks():
+    # 'Sentinel' is no registered model; 'patrol vessels' is a registered class's surface
+    got = _deals("Nigeria ordered four Sentinel patrol vessels from the Netherlands, the navy said.")
+    assert ("netherlands", "nigeria", "sentinel") in got
+
+
+def test_a_family_name_before_class_words_is_no_new_model():
+    text, facts = _facts("Croatia bought Leopard tanks from Germany.")
+    assert not [m for m in facts.mentions if m.entity_type == "system" and m.method == "discovered"]
+
+
+def test_it_that_orders_is_the_state_the_article_is_about_not_the_state_named_after():
+    got = _deals("Angola's army wants new transport aircraft. It ordered two C295 aircraft from Spain and has held "
+                 "talks with Israel about radars.")
+    assert ("spain", "angola", "c295") in got and ("spain", "israel", "c295") not in got
+
+
+def test_a_buyer_in_subject_position_wins_over_a_state_named_nearer_the_verb():
+    got = _deals("Kenya, which borders Somalia, has ordered six Bayraktar TB2 drones.")
+    assert got == {("turkey", "kenya", "bayraktar-tb2")}
+
+
+def test_a_variant_suffix_names_the_registered_model():
+    got = _deals("Croatia signed for 50 Leopard 2A8 tanks from Germany.")
+    assert got == {("germany", "croatia", "leopard-2")}

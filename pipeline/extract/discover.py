@@ -14,7 +14,8 @@ in ...", "according to a Western diplomat"), unnamed groups ("a group of lawmake
 a ministry known by its portfolio ("the defence ministry", "foreign ministry spokesman ...", "the ministry"
 of a minister named before) when no ministry was named before; a person known only by a role ("the Turkish
 president", "the Egyptian military spokesman") when the article names no one with that
-title; a system is a designation such as "Su-57", "TOS-1A" or "AK-103".
+title; a system is a designation such as "Su-57", "TOS-1A" or "AK-103", or a name before class words
+("Harbah anti-ship cruise missiles": named_systems.py).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ..registry import Registry
 from ..resolve import SpeakerResolver
 from . import titles
 from .mentions import Mention
+from .named_systems import systems_before_classes
 from .prefilter import Prefiltered
 from .unnamed import unnamed_groups
 
@@ -209,6 +211,9 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 continue
             category, unroca = next(((c, u) for p, c, u in _DESIGNATION_CATEGORY if p.match(name)), ("other", None))
             add(NewEntity("system", slug(name), name, category=category, unroca_category=unroca), m.start(), m.end())
+    for s, e, name, category in systems_before_classes(text, zones, registry, known, _all_demonyms(registry)):
+        if slug(name) not in known_ids:  # 'Harbah anti-ship cruise missiles': a name before class words
+            add(NewEntity("system", slug(name), name, category=category), s, e)
     # later occurrences of surnames, given names (Malay, Arab and Indonesian usage) and acronyms found above
     for name, ident in given.items():
         if sum(1 for v in given.values() if v != ident and entities[v].name.split()[0] == name) == 0:
