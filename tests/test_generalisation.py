@@ -149,3 +149,13 @@ def test_a_buyer_in_subject_position_wins_over_a_state_named_nearer_the_verb():
 def test_a_variant_suffix_names_the_registered_model():
     got = _deals("Croatia signed for 50 Leopard 2A8 tanks from Germany.")
     assert got == {("germany", "croatia", "leopard-2")}
+
+
+def test_a_state_selling_its_second_hand_arms_supplies_them_not_their_maker():
+    got = _deals("Greece is negotiating the sale of its second-hand Mirage 2000 fighters to India.")
+    assert ("greece", "india", "mirage-2000") in got and not [d for d in got if d[0] == "france"]
+
+
+def test_a_gapped_list_of_buyers_gives_each_buyer():
+    got = _deals("Chile ordered six Super Tucano aircraft, Ghana four and Angola two, Embraer said.")
+    assert {("brazil", b, "super-tucano") for b in ("chile", "ghana", "angola")} <= got

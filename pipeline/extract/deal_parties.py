@@ -247,11 +247,20 @@ _SECOND_HAND = re.compile(lexicons.alternation(re.escape(m) + ("" if m.endswith(
                                               for m in lexicons.column("secondhand_markers")) + "$", re.IGNORECASE)
 
 
+_ITS_SECOND_HAND = re.compile(r"\b(?:its|their)\s+(?:own\s+)?" + _SECOND_HAND.pattern.removesuffix("$")
+                              + r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _second_hand_owner(text, system, states) -> str | None:
-    """The state whose demonym stands between a second-hand marker and the model ('used Danish F-16s')."""
+    """The state whose demonym stands between a second-hand marker and the model ('used Danish F-16s'), or
+    the state before 'its' ('Greece is not negotiating the sale of its second-hand Mirage 2000-5 jets')."""
     for state, pos, demonym, end in states:
         if demonym and 0 <= system.start - end <= 2 and _SECOND_HAND.search(text, max(0, pos - 14), pos):
             return state
+    its = _ITS_SECOND_HAND.search(text, max(0, system.start - 60), system.start)
+    if its:
+        owners = [state for state, pos, demonym, end in states if not demonym and end <= its.start()]
+        return owners[-1] if owners else None
     return None
 
 
@@ -373,6 +382,11 @@ _IT_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:It|The\s+country)\s
                          r"(?:(?:has|had|have|also|already|recently|previously|then)\s+){0,2}$")
 
 
+_GAPPED_BEFORE = re.compile(r"(?:,|\band)\s+$")
+_GAPPED_COUNT = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b"
+                           r"(?!\s*(?:%|per\s*cent|percent|million|billion|years?|months?|days?)\b)", re.IGNORECASE)
+
+
 def _buyer_subject(text, t_start, buyers, ctx, supplier) -> list[str]:
     """The buyers a verb of buying has for subject: the states right before it (with those coordinated with them:
     'with Uruguay and Panama receiving'), or, for 'It ordered ...', the article's usual buyer if named before,
@@ -383,7 +397,9 @@ def _buyer_subject(text, t_start, buyers, ctx, supplier) -> list[str]:
         return []
     subject = [c for c in buyers if c[2] <= t_start and _BUYER_GAP.match(text[c[2]:t_start])]
     if subject:
-        return list(dict.fromkeys([subject[-1][0], *_coordinatedstates_in(text, subject[-1], buyers)]))
+        gapped = [c[0] for c in buyers if c[1] > t_start and _GAPPED_BEFORE.search(text, max(0, c[1] - 6), c[1])
+                  and _GAPPED_COUNT.match(text, c[2])]  # 'Paraguay ordered six aircraft, Uruguay four and Panama two'
+        return list(dict.fromkeys([subject[-1][0], *_coordinatedstates_in(text, subject[-1], buyers), *gapped]))
     it = _IT_SUBJECT.search(text, max(0, t_start - 40), t_start)
     if not it:
         return []
