@@ -57,6 +57,12 @@ def issuer_references() -> frozenset[str]:
     return frozenset(lexicons.column("issuer_references"))
 
 
+@cache
+def byline_roles() -> frozenset[str]:
+    """The roles bylines give their people (lexicon `byline_labels`): a reporter is no speaker."""
+    return frozenset(lexicons.column("byline_labels", "role"))
+
+
 def _norm(word: str) -> str:
     """A word for comparing descriptions with names: lowercase, 'defense' = 'defence'."""
     return word.lower().replace("defense", "defence")
@@ -65,7 +71,10 @@ def _norm(word: str) -> str:
 class SpeakerResolver:
     def __init__(self, mentions: list[Mention], registry: Registry, text: str | None = None):
         self.registry = registry
-        self.actors = [m for m in mentions if m.entity_type == "actor"]
+        roles = byline_roles()  # the reporters and editors of bylines speak in no statement
+        self.actors = [m for m in mentions if m.entity_type == "actor" and not (
+            m.entity_id in registry.actors and registry.actors[m.entity_id].kind == "person"
+            and registry.actors[m.entity_id].row.get("role") in roles)]
         self.text = text
         self._titles: dict[tuple[int, int], set[str]] = {}
         self._genders: dict[str, str | None] = {}

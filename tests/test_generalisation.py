@@ -159,3 +159,14 @@ def test_a_state_selling_its_second_hand_arms_supplies_them_not_their_maker():
 def test_a_gapped_list_of_buyers_gives_each_buyer():
     got = _deals("Chile ordered six Super Tucano aircraft, Ghana four and Angola two, Embraer said.")
     assert {("brazil", b, "super-tucano") for b in ("chile", "ghana", "angola")} <= got
+
+
+def test_the_people_of_a_byline_are_actors_but_never_speakers():
+    text = ("Manila signs for frigates\n\nBy Ana Reyes and Tom Park\n\nMANILA — Defence Secretary Maria Santos "
+            "signed the contract on Friday. \"This is a good day,\" she said.\n\n(Editing by Lena Cruz)\n")
+    source = Source("byline", text, Path("byline.txt"))
+    source.zones = find_zones(text)
+    facts = extract_article(source, _registry())
+    actors = {m.entity_id for m in facts.mentions if m.entity_type == "actor"}
+    assert {"ana-reyes", "tom-park", "lena-cruz"} <= actors
+    assert {s.speaker_id for s in facts.statements} == {"maria-santos"}

@@ -9,6 +9,7 @@ from pipeline import LEXICON_DIR, lexicons
 from pipeline.boilerplate import find_zones
 from pipeline.corpus import Source
 from pipeline.extract.article import extract_article
+from pipeline.extract.bylines import bylines
 from pipeline.extract.discover import slug
 from pipeline.pubdate import _labelled
 from pipeline.registry import load_registry
@@ -66,9 +67,19 @@ FIRES = {
     # 'Argentina signs for 24 used Danish F-16s': Denmark sells, not the F-16's maker's state
     "secondhand_markers": lambda row, sentence: _sold_on(sentence),
     # 'Kenya, a neighbour of Somalia, ordered six TB2 drones': the subject buys, not the state nearest the verb
+    # '(Reporting by Ana Lee; Editing by Tom Park)': each person of a byline is an actor of the article
+    "byline_labels": lambda row, sentence: _credited(row, sentence),
     "buying_verbs": lambda row, sentence: row["verb"] in sentence
     and {e.recipient_id for e in _facts(sentence).events} == set(row["buyers"].split("|")),
 }
+
+
+def _credited(row, sentence) -> bool:
+    """The person the label names is found in the article, with the label's role."""
+    named = [(name, role) for _, _, name, role in bylines(sentence, [(0, len(sentence))])
+             if f"{row['label'].lower()} {name.lower()}" in sentence.lower()]
+    found = {m.entity_id for m in _facts(sentence).mentions}
+    return bool(named) and all(role == row["role"] and slug(name) in found for name, role in named)
 
 
 def _sold_on(sentence) -> bool:

@@ -15,7 +15,8 @@ a ministry known by its portfolio ("the defence ministry", "foreign ministry spo
 of a minister named before) when no ministry was named before; a person known only by a role ("the Turkish
 president", "the Egyptian military spokesman") when the article names no one with that
 title; a system is a designation such as "Su-57", "TOS-1A" or "AK-103", or a name before class words
-("Harbah anti-ship cruise missiles": named_systems.py).
+("Harbah anti-ship cruise missiles": named_systems.py); reporters and editors are the people of bylines
+(bylines.py).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ..corpus import Source
 from ..registry import Registry
 from ..resolve import SpeakerResolver
 from . import titles
+from .bylines import bylines
 from .mentions import Mention
 from .named_systems import systems_before_classes
 from .prefilter import Prefiltered
@@ -211,6 +213,10 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 continue
             category, unroca = next(((c, u) for p, c, u in _DESIGNATION_CATEGORY if p.match(name)), ("other", None))
             add(NewEntity("system", slug(name), name, category=category, unroca_category=unroca), m.start(), m.end())
+    credit_zones = [(z.start, z.end) for z in source.zones if z.kind in ("body", "credit")]
+    for s, e, name, role in bylines(text, credit_zones):  # 'By Ana Lee', 'Editing by Tom Park'
+        if slug(name) not in known_ids:
+            add(NewEntity("actor", slug(name), name, kind="person", role=role), s, e)
     for s, e, name, category in systems_before_classes(text, zones, registry, known, _all_demonyms(registry)):
         if slug(name) not in known_ids:  # 'Harbah anti-ship cruise missiles': a name before class words
             add(NewEntity("system", slug(name), name, category=category), s, e)
