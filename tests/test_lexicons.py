@@ -67,6 +67,9 @@ FIRES = {
     # 'Argentina signs for 24 used Danish F-16s': Denmark sells, not the F-16's maker's state
     "secondhand_markers": lambda row, sentence: _sold_on(sentence),
     # 'Kenya, a neighbour of Somalia, ordered six TB2 drones': the subject buys, not the state nearest the verb
+    # '"...," said Sen. Ana Lee, a Democrat': the title's period ends neither the speaker's name nor the sentence
+    "abbreviated_titles": lambda row, sentence: f" {row['abbreviation']} " in sentence
+    and _last_speaker(sentence) == _named_after(sentence, row["abbreviation"]),
     # '(Reporting by Ana Lee; Editing by Tom Park)': each person of a byline is an actor of the article
     "byline_labels": lambda row, sentence: _credited(row, sentence),
     "buying_verbs": lambda row, sentence: row["verb"] in sentence

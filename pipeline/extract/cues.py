@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
+
 CUES = (
     "said", "says", "say", "told", "tells", "added", "adds", "explained", "noted", "stressed", "underlined",
     "emphasized", "emphasised", "recalled", "confirmed", "confirms", "argued", "argues", "announced", "announces",
@@ -26,6 +28,11 @@ CUES = (
 QUESTION_CUES = ("questioned", "questions", "wondered", "asked")
 CUE = (r"(?:" + "|".join(c.replace(" ", r"\s+") for c in CUES) + "|"
        + r"(?:" + "|".join(QUESTION_CUES) + r")(?=\s+(?:whether|if|why|how)\b)" + r")")
+# 'Sen.', 'Lt. Gen.', 'Dr.' (lexicon `abbreviated_titles`): a title whose period ends no speaker's name
+ABBREVIATED_TITLES = lexicons.alternation(re.escape(a) + r"(?=\s)" for a in sorted(
+    lexicons.column("abbreviated_titles"), key=len, reverse=True))
+# a character of a speaker slot: any but the punctuation that ends one, or a whole abbreviated title
+SLOT_CHAR = rf"(?:{ABBREVIATED_TITLES}|[^.,;!?“”\"])"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 FILLER = (r"(?:\s*,?\s*(?:also|further|has|have|had|previously|however|already|again|recently|repeatedly|"
           r"officially|publicly|long|,|"

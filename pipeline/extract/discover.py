@@ -34,6 +34,7 @@ from ..registry import Registry
 from ..resolve import SpeakerResolver
 from . import titles
 from .bylines import bylines
+from .cues import ABBREVIATED_TITLES
 from .mentions import Mention
 from .named_systems import systems_before_classes
 from .prefilter import Prefiltered
@@ -44,11 +45,11 @@ _WORD = rf"[{_UP}][\w’'\-]*"
 _TITLE_MODIFIERS = (r"Deputy |Vice |Prime |Foreign |Defen[cs]e |Trade |Finance |Interior |Chief |Senior |Acting |Former |"
                     r"Cabinet |National |Naval |Air |Army |Navy |Security |State |U\.?S\.? |")
 _DEMONYMS_SEEN = r"Turkish |Russian |Indian |Chinese |Egyptian |Saudi |American |Iranian |Greek |French |German |British "
-_TITLE_HEADS = (r"(?:President|Minister|Marshal|Air Chief Marshal|Secretary(?: of State| of Defen[cs]e)?|Senator|Sen\.|Rep\.|Representative|Ambassador|"
-           r"Envoy|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Spokes(?:man|woman|person)|Chairman|Chairwoman|Chair|"
+_TITLE_HEADS = (r"(?:President|Minister|Marshal|Air Chief Marshal|Secretary(?: of State| of Defen[cs]e)?|Senator|Representative|Ambassador|"
+           r"Envoy|General|Admiral|Colonel|Spokes(?:man|woman|person)|Chairman|Chairwoman|Chair|"
            r"Director|Head|Chief|CEO|Commander|Governor|Premier|Chancellor|King|Crown Prince|Prince|Emir|Sheikh|"
-           r"Dr\.|Lt\. Gen\.|Maj\. Gen\.|"
            + "|".join(re.escape(h) + r"(?=\s)" for h in sorted(lexicons.column("honorifics"), key=len, reverse=True))
+           + "|" + ABBREVIATED_TITLES
            + ")")
 _TITLES = rf"(?:{_TITLE_MODIFIERS}{_DEMONYMS_SEEN})*{_TITLE_HEADS}"
 _ORG_WORDS = ("Ministry", "Agency", "Department", "Office", "Corporation", "Company", "Industries", "Industry",

@@ -19,7 +19,9 @@ from ..resolve import SpeakerResolver
 from ..text import Sentence
 from .cues import CUE as _CUE
 from .cues import DATELINE
+from .cues import ABBREVIATED_TITLES as _ABBREVIATED_TITLES
 from .cues import FILLER as _FILLER
+from .cues import SLOT_CHAR as _SLOT_CHAR
 from .cues import speaker as _speaker
 from .prefilter import Prefiltered
 from .reported import find_indirect, subject_slot
@@ -30,11 +32,11 @@ _QUOTE_CUE = rf"(?:{_CUE}|asked|asks|replied|replies|answered|responded)"
 # After the closing mark: '," he said' / ', Isaykin said' / '”said the head of the FSTMC'
 # (the speaker may carry an apposition: '," Dmitry Shugaev, head of the FSTMC, told Interfax')
 _CUE_AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,]*(?P<spk>[^.,;!?“”\"]{{1,120}}?(?:,[^.,;!?“”\"]{{1,110}},)?){_FILLER}(?P<cue>{_QUOTE_CUE})\b")
-_CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_QUOTE_CUE})\s+(?P<spk>[^.,;!?“”\"]{{1,120}}?)\s*(?=[.,;!?]|$)")
+    rf"^[\s,]*(?P<spk>{_SLOT_CHAR}{{1,120}}?(?:,{_SLOT_CHAR}{{1,110}},)?){_FILLER}(?P<cue>{_QUOTE_CUE})\b")
+_CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_QUOTE_CUE})\s+(?P<spk>{_SLOT_CHAR}{{1,120}}?)\s*(?=[.,;!?]|$)")
 # Before the opening mark: 'Shugaev said:', 'X wrote in a letter to the minister:'
 # (Prefiltered: a text without a cue word is not searched; a failing search is slow, 2 ms for 160 characters)
-_CUE_BEFORE = Prefiltered(re.compile(rf"(?P<spk>[^.,;!?“”\"]{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$"))
+_CUE_BEFORE = Prefiltered(re.compile(rf"(?P<spk>{_SLOT_CHAR}{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$"))
 # what no match of _CUE_BEFORE holds before its final colon
 _NOT_BEFORE_COLON = re.compile(r"[.!?:;“”\"]")
 _SINGLE_CLOSE_AFTER = ",.!?"  # a single closing mark follows punctuation (see find_quotes)
@@ -107,9 +109,15 @@ def _inner(text: str, open_pos: int, close_pos: int) -> tuple[int, int]:
 
 
 def _clause_after(text: str, pos: int, end: int) -> str:
-    """The words after a closing quote mark, up to the end of their sentence or the next quote."""
-    stop = re.search(r"[.!?“\"]", text[pos:end])
-    return text[pos:pos + stop.start() if stop else end]
+    """The words after a closing quote mark, up to the end of their sentence or the next quote (the period of
+    'Sen.' ends none)."""
+    for stop in _CLAUSE_STOP.finditer(text, pos, end):
+        if len(stop.group(0)) == 1:
+            return text[pos:stop.start()]
+    return text[pos:end]
+
+
+_CLAUSE_STOP = re.compile(rf"{_ABBREVIATED_TITLES}|[.!?“\"]")
 
 
 def extract_statements(source: Source, sentences: list[Sentence], resolver: SpeakerResolver) -> list[Statement]:
