@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from . import lexicons
-from .extract import titles
+from .extract import cues, titles
 from .extract.mentions import Mention
 from .registry import Registry
 
@@ -55,6 +55,10 @@ _APPOSITION_AFTER = re.compile(r"^,\s*(?:[^,.;:“”\"]|(?<=\b[A-Z])\.){1,100}"
 def issuer_references() -> frozenset[str]:
     """Phrases that stand for the body that issued a statement ('it said', 'the statement said'): lexicon."""
     return frozenset(lexicons.column("issuer_references"))
+
+
+# what follows a body that speaks: 'the Defence Ministry said', 'the agency, in a statement, said', 'NATO issued'
+_SPOKE = re.compile(rf"(?:\s*,[^,.;“”\"]{{1,60}},)?{cues.FILLER}(?:{cues.CUE}|issued|released|published)\b")
 
 
 @cache
@@ -127,7 +131,8 @@ class SpeakerResolver:
                   and self.kind(m.entity_id) in _ISSUING_KINDS]
         if not bodies:
             return None
-        body = max(bodies, key=lambda m: m.end)
+        spoke = [m for m in bodies if self.text is not None and _SPOKE.match(self.text, m.end)]
+        body = max(spoke or bodies, key=lambda m: m.end)  # the body that spoke or issued, not one named since
         if person_breaks and any(body.end <= m.start and m.end <= pos and self.kind(m.entity_id) == "person"
                                  for m in self.actors):
             return None

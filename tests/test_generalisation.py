@@ -170,3 +170,9 @@ def test_the_people_of_a_byline_are_actors_but_never_speakers():
     actors = {m.entity_id for m in facts.mentions if m.entity_type == "actor"}
     assert {"ana-reyes", "tom-park", "lena-cruz"} <= actors
     assert {s.speaker_id for s in facts.statements} == {"maria-santos"}
+
+
+def test_it_said_is_the_body_that_spoke_not_a_body_named_since():
+    got = _speakers("The Defence Ministry said the first parts had arrived, deepening a rift with NATO allies. It said "
+                    "the rest would arrive \"in the coming days\".")
+    assert got["in the coming days"] is not None and got["in the coming days"] != "nato"
