@@ -176,3 +176,14 @@ def test_it_said_is_the_body_that_spoke_not_a_body_named_since():
     got = _speakers("The Defence Ministry said the first parts had arrived, deepening a rift with NATO allies. It said "
                     "the rest would arrive \"in the coming days\".")
     assert got["in the coming days"] is not None and got["in the coming days"] != "nato"
+
+
+def test_a_family_word_alone_is_the_one_model_of_that_family_the_article_names():
+    got = _deals("Croatia signs for German Leopard tanks. Croatia signed for 50 Leopard 2A8 tanks from Germany.")
+    assert got == {("germany", "croatia", "leopard-2")}
+
+
+def test_a_clearance_headline_names_a_sale_of_several_systems():
+    got = _facts("The agency said the package was worth $400 million.",
+                 headline="US clears Black Hawk and Javelin sale to Peru")[1].events
+    assert {(e.supplier_id, e.recipient_id, e.system_id) for e in got} >= {("united-states", "peru", "javelin")}

@@ -41,7 +41,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = _STAGE_PHRASES + [(t, re.compile(p, re.
               r"\bprepared to (?:move forward|sell|supply|deliver|provide|offer)\b|\bthe (?:\w+ )?offer\b|"
               r"\bthe approval\b(?! of\b)|"
               # a government clearing a possible sale ('US clears $3.5 billion Patriot sale', 'approved the possible sale of')
-              r"\b(?:clear(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:the\s+|a\s+)?(?:(?:possible|potential|proposed)\s+)?(?:[$\w.,-]+\s+){0,3}?sales?\b"),
+              r"\b(?:clear(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+(?:the\s+|a\s+)?(?:(?:possible|potential|proposed)\s+)?(?:[$\w.,-]+\s+){0,5}?sales?\b"),
     ("cancellation", r"\bcancel\w*|\bbreak its contract\b|\babandon(?:ed|s)?(?: (?:its |the )?plans?)?\b|"
                      r"\bdrops? (?:its |the )?plans?\b|\bno longer in (?:our|its|their) plans\b|\bkicked out\b|"
                      r"\bend(?:ed|s)? (?:all |its |their )?(?:military(?:-technical)? )?cooperation\b|"

@@ -91,6 +91,7 @@ def find_mentions(source: Source, registry: Registry) -> list[Mention]:
                 continue  # "in central Moscow" is a place, not the state
             found.append(Mention(m.start(), m.end(), etype, eid, method, m.group(0)))
         found += _variants(text, zone, table, registry, found)
+    found += _family_short_forms(text, source.zones, registry, found)
     found = _drop_class_after_model(text, found, registry)
     roles = _role_phrases(source, registry, found)
     found.extend(r for r in roles if not _title_before_name(text, r, found))
@@ -116,6 +117,33 @@ def _variants(text: str, zone, table: dict, registry: Registry, found: list[Ment
                     and not any(a < v.end() and s < b for a, b in taken):
                 out.append(Mention(s, v.end(), "system", hit[1], "alias", text[s:v.end()]))
                 break
+    return out
+
+
+_DESIGNATORS = {"Type", "Project", "Model", "Mark", "Block", "Series", "Class"}  # 'Type 054A' is no family 'Type'
+
+
+def _family_short_forms(text: str, zones, registry: Registry, found: list[Mention]) -> list[Mention]:
+    """'German Leopard tanks' in an article that names the Leopard 2 (and no other Leopard): the family's word
+    alone is the one model of that family the article names."""
+    families: dict[str, set[str]] = {}
+    for m in found:
+        entry = registry.systems.get(m.entity_id) if m.entity_type == "system" else None
+        words = entry.name.split() if entry is not None and not entry.is_class else []
+        if len(words) > 1 and words[1][:1].isdigit() and words[0] not in _DESIGNATORS:
+            families.setdefault(words[0], set()).add(entry.id)  # 'Leopard 2', 'Mirage 2000'; not 'Iron Dome'
+    single = {word: ids.pop() for word, ids in families.items() if len(ids) == 1 and word[:1].isupper()}
+    if not single:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(single))) + r")(?:s)?(?![\w-])")
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for zone in zones:
+        if zone.kind in _ZONES:
+            for m in pattern.finditer(text, zone.start, zone.end):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    word = m.group(0) if m.group(0) in single else m.group(0)[:-1]
+                    out.append(Mention(m.start(), m.end(), "system", single[word], "alias", m.group(0)))
     return out
 
 
