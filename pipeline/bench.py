@@ -88,15 +88,22 @@ def run(sizes: list[int]) -> dict:
 
 
 def _incremental(corpus: Path, out: Path) -> dict:
-    """Fill the cache with a build of the corpus, add one article, and time the rebuild."""
+    """Fill the caches with a build of the corpus, add one new article (drawn like the others, with its
+    row in sources.csv), and time the rebuild; the corpus is left as it was."""
+    import random
+
+    from .synth import _pieces, article
+
     _run(corpus, out, cache=True)
-    extra = corpus / "syn-extra-000001.txt"
-    first = sorted(corpus.glob("*.txt"))[0]
+    extra, listing = corpus / "syn-extra-000001.txt", corpus / "sources.csv"
+    before = listing.read_bytes()
     try:
-        extra.write_text(first.read_text(encoding="utf-8").replace("Moscow", "Moscow and Minsk"), encoding="utf-8")
+        extra.write_text(article(random.Random(2024), _pieces(), "2024-03-14"), encoding="utf-8")
+        listing.write_bytes(before + b"syn-extra-000001,,Synthetic benchmark article,2024-03-14,\n")
         return _run(corpus, out, cache=True)
     finally:
         extra.unlink(missing_ok=True)
+        listing.write_bytes(before)
 
 
 def write_readme_section(results: dict) -> None:

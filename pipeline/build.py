@@ -26,11 +26,11 @@ from .registry import load_registry
 from .rows import source_row
 from .validate import validate_package
 from .validate.expectations import warm_up
-from .zone_cache import load_zones, save_zones
+from .zone_cache import KnownTexts, load_known, save_known
 
 
 CACHE_DIR = ".cache/extract"  # inside the output folder; never published
-ZONES_FILE = ".cache/zones.pickle"
+ZONES_FILE = ".cache/texts.pickle"  # zones, stated dates and MinHash signatures of the texts seen
 
 
 def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path = REGISTRY_DIR,
@@ -53,13 +53,14 @@ def _build(sources: Path, out: Path, registry: Path, report, timings: dict | Non
     clock = _Stages(timings)
     out = Path(out)
     with clock("ingest"), _collector_paused():
-        known_zones = load_zones(out / ZONES_FILE) if cache else {}
-        articles = read_corpus(Path(sources), known_zones)
-        if cache and {s.sha256 for s in articles} != known_zones.keys():
-            save_zones(out / ZONES_FILE, articles)
+        known = load_known(out / ZONES_FILE) if cache else KnownTexts()
+        articles = read_corpus(Path(sources), known.zones, known.dates)
         for notice in filter(None, map(date_disagreement, articles)):
             (report or print)(notice)
-        mark_duplicates(articles)  # a copy is kept in sources (its text stored) but adds no facts
+        signed = len(known.signatures)
+        mark_duplicates(articles, known.signatures)  # a copy is kept in sources (its text stored) but adds no facts
+        if cache and (not known.covers(articles) or len(known.signatures) != signed):
+            save_known(out / ZONES_FILE, articles, known.signatures)
         originals = [s for s in articles if s.duplicate_of is None]
         reg = load_registry(Path(registry))
         overrides = load_overrides(Path(sources), articles)
