@@ -56,10 +56,12 @@ def _descriptor(folder: Path) -> dict | None:
 
 def _hashes(descriptor: dict) -> dict[str, tuple]:
     """table -> (CSV hash, Parquet hash) as a descriptor declares them."""
-    return {r["name"]: (r.get("hash"), *[a.get("hash") for a in r.get("alternates", [])]) for r in descriptor["resources"]}
+    return {r["name"]: (r.get("hash"), *[a.get("hash") for a in r.get("alternates", [])])
+            for r in descriptor["resources"]}
 
 
-def changed_rows(folder: Path, previous: Path, tables: dict[str, pd.DataFrame], before: dict) -> dict[str, pd.DataFrame]:
+def changed_rows(folder: Path, previous: Path, tables: dict[str, pd.DataFrame],
+                 before: dict) -> dict[str, pd.DataFrame]:
     """Each table's rows that the previous package does not hold exactly (all columns equal), in order;
     compared (by DuckDB) only where the CSV hashes differ."""
     now, then = _hashes(_descriptor(folder)), _hashes(before)
