@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--workers", type=int, default=None, help="extraction processes (default: every core)")
     b.add_argument("--dask", metavar="ADDRESS", default=None,
                    help="extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster")
+    b.add_argument("--full-validation", action="store_true",
+                   help="validate every row of the new package (default: rows that differ from the package in --out, "
+                        "and whole-table checks over all rows)")
     b.add_argument("--no-wait", action="store_true",
                    help="exit 2 at once if another build is writing the same --out (default: wait for it)")
     v = verbs.add_parser("validate", help="run every validation layer on a built package")
@@ -65,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 
             def run(executor=None):
                 return build(args.sources, args.out, args.registry, workers=args.workers, executor=executor,
-                             wait=not args.no_wait, report=lambda line: print(f"warning: {line}", file=sys.stderr))
+                             wait=not args.no_wait, full_validation=args.full_validation, report=lambda line: print(f"warning: {line}", file=sys.stderr))
 
             if args.dask:
                 from .cluster import dask_executor

@@ -26,40 +26,44 @@ from .registry import load_registry
 from .rows import source_row
 from .validate import validate_package
 from .validate.expectations import warm_up
-from .zone_cache import load_zones, save_zones
+from .zone_cache import KnownTexts, load_known, save_known
 
 
 CACHE_DIR = ".cache/extract"  # inside the output folder; never published
-ZONES_FILE = ".cache/zones.pickle"
+ZONES_FILE = ".cache/texts.pickle"  # zones, stated dates and MinHash signatures of the texts seen
 
 
 def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path = REGISTRY_DIR,
           report=None, timings: dict | None = None, workers: int | None = None, cache: bool = True,
-          executor: Executor | None = None, wait: bool = True) -> dict[str, pd.DataFrame]:
+          executor: Executor | None = None, wait: bool = True, full_validation: bool = False) -> dict[str, pd.DataFrame]:
     """`_build` holding the output folder's lock (waiting for another build, or BuildLocked if not `wait`),
     after clearing what killed builds left there (lock.py)."""
     Path(out).mkdir(parents=True, exist_ok=True)
     with output_lock(Path(out), wait, report):
         clear_leftovers(Path(out), PUBLISHED, report)
-        return _build(sources, out, registry, report, timings, workers, cache, executor)
+        return _build(sources, out, registry, report, timings, workers, cache, executor, full_validation)
 
 
 def _build(sources: Path, out: Path, registry: Path, report, timings: dict | None, workers: int | None,
-           cache: bool, executor: Executor | None) -> dict[str, pd.DataFrame]:
+           cache: bool, executor: Executor | None, full_validation: bool = False) -> dict[str, pd.DataFrame]:
     """Build the package from the articles in `sources` into `out`; nothing changes in `out` on failure.
     `report(line)` receives notices (overrides that no longer match anything); `timings` receives the
     seconds each stage took; extraction results are cached under `out/.cache/` unless `cache` is False.
-    Extraction runs on `executor` if given (e.g. a Dask cluster's), else on a local pool of `workers`."""
+    Extraction runs on `executor` if given (e.g. a Dask cluster's), else on a local pool of `workers`.
+    With the cache on, a package already in `out` serves as the previous one: unchanged stored texts are
+    linked from it, and only rows that differ from it are validated row by row (whole-table checks run
+    on all rows), unless `full_validation`."""
     clock = _Stages(timings)
     out = Path(out)
     with clock("ingest"), _collector_paused():
-        known_zones = load_zones(out / ZONES_FILE) if cache else {}
-        articles = read_corpus(Path(sources), known_zones)
-        if cache and {s.sha256 for s in articles} != known_zones.keys():
-            save_zones(out / ZONES_FILE, articles)
+        known = load_known(out / ZONES_FILE) if cache else KnownTexts()
+        articles = read_corpus(Path(sources), known.zones, known.dates)
         for notice in filter(None, map(date_disagreement, articles)):
             (report or print)(notice)
-        mark_duplicates(articles)  # a copy is kept in sources (its text stored) but adds no facts
+        signed = len(known.signatures)
+        mark_duplicates(articles, known.signatures)  # a copy is kept in sources (its text stored) but adds no facts
+        if cache and (not known.covers(articles) or len(known.signatures) != signed):
+            save_known(out / ZONES_FILE, articles, known.signatures)
         originals = [s for s in articles if s.duplicate_of is None]
         reg = load_registry(Path(registry))
         overrides = load_overrides(Path(sources), articles)
@@ -76,13 +80,14 @@ def _build(sources: Path, out: Path, registry: Path, report, timings: dict | Non
         tables = tables_from_rows(rows, reg.extended(extraction.discovered()))
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    previous = out if cache and (out / "datapackage.json").is_file() else None
     try:
         with clock("write"):
-            write_package(staging, tables, articles)
+            write_package(staging, tables, articles, previous)
         with clock("validate"), ThreadPoolExecutor(max_workers=1) as beside:
             # the DuckDB file is loaded meanwhile (DuckDB works outside the GIL); unused if validation fails
             database = beside.submit(write_duckdb, staging / DB_FILE, tables)
-            problems = validate_package(staging)
+            problems = validate_package(staging, previous=None if full_validation else previous)
             if problems:  # they say why, better than the database's own error on the same rows would
                 raise ValidationFailed(problems)
             database.result()

@@ -63,9 +63,11 @@ class Source:
         return dt.date(int(y), int(m), int(d))
 
 
-def read_corpus(folder: Path, known_zones: dict[str, list[Zone]] | None = None) -> list[Source]:
+def read_corpus(folder: Path, known_zones: dict[str, list[Zone]] | None = None,
+                known_dates: dict[tuple[str, str | None], PubDate | None] | None = None) -> list[Source]:
     """Read every `*.txt` article in `folder` and its metadata; raise InputError on bad input.
-    `known_zones` (text sha256 -> zones, see `zone_cache.py`) spares finding the zones of texts seen before."""
+    `known_zones` (text sha256 -> zones) and `known_dates` ((sha256, url) -> stated date), see
+    `zone_cache.py`, spare finding the zones and dates of texts seen before."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(folder, "sources folder does not exist or is not a folder")
@@ -84,7 +86,7 @@ def read_corpus(folder: Path, known_zones: dict[str, list[Zone]] | None = None) 
         s.published = meta.get("published")
         s.published_precision = meta.get("published_precision", "unknown")
         fill_from_page(s)
-        date_from_text(s)
+        date_from_text(s, known_dates)
     return sources
 
 
@@ -108,9 +110,10 @@ def fill_from_page(s: Source) -> None:
         s.published, s.published_precision = s.page.published, "day"
 
 
-def date_from_text(s: Source) -> None:
+def date_from_text(s: Source, known: dict[tuple[str, str | None], PubDate | None] | None = None) -> None:
     """Where the metadata gives no publication date, the one the article states (head line, dateline, URL)."""
-    s.stated_date = find_publication_date(s.text, s.url)
+    key = (s.sha256, s.url)
+    s.stated_date = known[key] if known and key in known else find_publication_date(s.text, s.url)
     if s.published:
         s.published_basis = "metadata"
     elif s.stated_date:

@@ -86,8 +86,10 @@ def _minhash(grams: np.ndarray):
     return m
 
 
-def find_duplicates(sources) -> list[Duplicate]:
-    """Every article that copies an earlier one (by source_id), with the article it copies."""
+def find_duplicates(sources, signatures: dict[str, np.ndarray] | None = None) -> list[Duplicate]:
+    """Every article that copies an earlier one (by source_id), with the article it copies. `signatures`
+    (text sha256 -> MinHash hash values) spares hashing texts seen before; new ones are added to it."""
+    signatures = {} if signatures is None else signatures
     exact: dict[str, str] = {}  # sha256 of the normalised text -> kept source_id
     kept = {}  # source_id -> kept article (its shingles are made again for the rare candidate pairs)
     from datasketch import MinHashLSH
@@ -99,9 +101,9 @@ def find_duplicates(sources) -> list[Duplicate]:
         if digest in exact:
             out.append(Duplicate(s.source_id, exact[digest], 1.0))
             continue
-        grams = shingles(comparable_text(s))
-        m = _minhash(grams)
-        near = _best_match(grams, [kept[c] for c in index.query(m)])
+        m = _signature(s, signatures)
+        candidates = index.query(m)
+        near = _best_match(shingles(comparable_text(s)), [kept[c] for c in candidates]) if candidates else None
         if near:
             out.append(Duplicate(s.source_id, *near))
             continue
@@ -109,6 +111,18 @@ def find_duplicates(sources) -> list[Duplicate]:
         kept[s.source_id] = s
         index.insert(s.source_id, m)
     return out
+
+
+def _signature(source, signatures: dict[str, np.ndarray]):
+    """The article's MinHash, from its known hash values or made from its shingles (and then kept)."""
+    from datasketch import MinHash
+
+    known = signatures.get(source.sha256)
+    if known is not None:
+        return MinHash(num_perm=NUM_PERM, hashvalues=known, permutations=_permutations(), scheme="affine32")
+    m = _minhash(shingles(comparable_text(source)))
+    signatures[source.sha256] = m.hashvalues
+    return m
 
 
 def _best_match(grams: np.ndarray, candidates: list) -> tuple[str, float] | None:
@@ -121,9 +135,9 @@ def _best_match(grams: np.ndarray, candidates: list) -> tuple[str, float] | None
     return cid, sim
 
 
-def mark_duplicates(sources) -> list[Duplicate]:
+def mark_duplicates(sources, signatures: dict[str, np.ndarray] | None = None) -> list[Duplicate]:
     """Set `duplicate_of` and `duplicate_similarity` on every copy in `sources`; return the copies."""
-    found = find_duplicates(sources)
+    found = find_duplicates(sources, signatures)
     by_id = {s.source_id: s for s in sources}
     for d in found:
         by_id[d.source_id].duplicate_of = d.duplicate_of

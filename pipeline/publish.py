@@ -30,14 +30,16 @@ DATA_LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licens
                 "title": "Creative Commons Attribution 4.0 International"}
 
 
-def write_package(folder: Path, tables: dict[str, pd.DataFrame], sources: list[Source]) -> None:
+def write_package(folder: Path, tables: dict[str, pd.DataFrame], sources: list[Source],
+                  previous: Path | None = None) -> None:
     """Write the files that validation checks (texts, CSV, Parquet, descriptor, views) into `folder`;
-    the DuckDB file is written by `write_duckdb` once they have passed."""
+    the DuckDB file is written by `write_duckdb` once they have passed. A stored text that the
+    `previous` package holds with the same bytes is hard-linked from it, not written again."""
     folder = Path(folder)
     for sub in ("data/csv", "data/parquet", "data/texts"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     for s in sources:
-        (folder / "data/texts" / f"{s.source_id}.txt").write_bytes(s.text.encode("utf-8"))
+        store_text(folder, s, previous)
     con = duckdb.connect()
     try:
         for table, df in tables.items():
@@ -49,6 +51,22 @@ def write_package(folder: Path, tables: dict[str, pd.DataFrame], sources: list[S
         con.close()
     (folder / "datapackage.json").write_text(descriptor_json(folder, sources), encoding="utf-8")
     (folder / VIEWS_FILE).write_text(views_sql(), encoding="utf-8")
+
+
+def store_text(folder: Path, source: Source, previous: Path | None) -> None:
+    name = f"data/texts/{source.source_id}.txt"
+    data = source.text.encode("utf-8")
+    if previous is not None:
+        try:
+            with open(os.path.join(previous, name), "rb") as fh:
+                same = fh.read() == data
+            if same:
+                os.link(os.path.join(previous, name), os.path.join(folder, name))
+                return
+        except OSError:  # none there, or no links across these folders: written anew
+            pass
+    with open(os.path.join(folder, name), "wb") as fh:
+        fh.write(data)
 
 
 def write_views_for_people(folder: Path) -> None:

@@ -132,7 +132,7 @@ def test_failed_build_leaves_published_package_untouched(built_package, tmp_path
     assert _digests(out) == before
 
     import pipeline.build as build_module
-    monkeypatch.setattr(build_module, "validate_package", lambda folder: ["rule: injected failure"])
+    monkeypatch.setattr(build_module, "validate_package", lambda folder, **options: ["rule: injected failure"])
     with pytest.raises(ValidationFailed, match="injected failure"):
         build(out=out)
     assert _digests(out) == before and (out / DB_FILE).read_bytes() == db_before

@@ -27,3 +27,18 @@ def test_zones_saved_under_other_rules_or_damaged_are_not_used(tmp_path, monkeyp
     path.write_bytes(path.read_bytes()[:100])
     assert zone_cache.load_zones(path) == {}
     assert zone_cache.load_zones(tmp_path / "missing.pickle") == {}
+
+
+def test_dates_and_signatures_are_kept_with_the_zones(tmp_path):
+    from pipeline.duplicates import mark_duplicates
+
+    fresh = read_corpus(DEFAULT_SOURCES)
+    signatures = {}
+    mark_duplicates(fresh, signatures)
+    zone_cache.save_known(tmp_path / "texts.pickle", fresh, signatures)
+    known = zone_cache.load_known(tmp_path / "texts.pickle")
+    assert known.covers(fresh) and known.dates == {(s.sha256, s.url): s.stated_date for s in fresh}
+    assert sorted(known.signatures) == sorted(signatures) and len(signatures) == len(fresh)
+    again = read_corpus(DEFAULT_SOURCES, known.zones, known.dates)
+    assert [s.stated_date for s in again] == [s.stated_date for s in fresh]
+    assert mark_duplicates(again, known.signatures) == [] and len(known.signatures) == len(fresh)

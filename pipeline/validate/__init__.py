@@ -22,8 +22,10 @@ SAMPLE_ROWS = 5_000
 
 
 def validate_package(folder: Path, full_frictionless_rows: int = FULL_FRICTIONLESS_ROWS,
-                     sample_rows: int = SAMPLE_ROWS) -> list[str]:
-    """Every problem found in the package at `folder`; an empty list means it is valid.
+                     sample_rows: int = SAMPLE_ROWS, previous: Path | None = None) -> list[str]:
+    """Every problem found in the package at `folder`; an empty list means it is valid. Given the
+    `previous` package it replaces, rows equal to that package's are not checked row by row again
+    (see `incremental.py`), unless that package cannot vouch for them.
 
     The GX suites run in a worker process (see `expectations.submit_expectations`) while this one
     checks the Table Schemas, provenance and rules; their problems count only once the Table
@@ -31,6 +33,12 @@ def validate_package(folder: Path, full_frictionless_rows: int = FULL_FRICTIONLE
     folder = Path(folder)
     if not (folder / "datapackage.json").exists():
         return [f"{folder}: no datapackage.json"]
+    if previous is not None:
+        from .incremental import validate_changes
+
+        problems = validate_changes(folder, previous)
+        if problems is not None:
+            return problems
     suites = submit_expectations(folder)
     if _csv_lines(folder) <= full_frictionless_rows:
         problems = check_frictionless(folder)

@@ -61,33 +61,65 @@ def suite_columns(suite) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
-def check_expectations(tables: dict[str, pd.DataFrame]) -> list[str]:
+# Expectations about a whole table (its size, unique values, null shares): checked on all rows even when
+# only a changed slice of the other expectations' rows is checked.
+_WHOLE_TABLE = {"expect_table_row_count_to_be_between", "expect_column_values_to_be_unique"}
+
+
+def _whole_table(e) -> bool:
+    return e.expectation_type in _WHOLE_TABLE or bool((e.meta or {}).get("min_rows"))
+
+
+def _split(table: str, suite, tables: dict[str, pd.DataFrame], slices: dict[str, pd.DataFrame] | None) -> list:
+    """(suite, frame) pairs to validate: the whole suite on the whole table, or, given slices, the
+    whole-table expectations on the table and the row ones on its changed rows only."""
+    if slices is None:
+        return [(suite, tables[table])]
+    gx, _ = _gx()
+    parts = []
+    for whole, frame in ((True, tables[table]), (False, slices[table])):
+        chosen = [copy.copy(e) for e in suite.expectations if _whole_table(e) == whole]
+        if chosen and (whole or len(frame)):
+            parts.append((gx.ExpectationSuite(name=f"{suite.name}-{'whole' if whole else 'slice'}",
+                                              expectations=chosen), frame))
+    return parts
+
+
+def check_expectations(tables: dict[str, pd.DataFrame], slices: dict[str, pd.DataFrame] | None = None) -> list[str]:
+    """The suites' problems; with `slices` (each table's new and changed rows), row expectations read
+    only those, and whole-table ones (row counts, uniqueness, null shares) the whole tables."""
     _, ctx = _gx()
     params = parameters(tables)
     source = ctx.data_sources.add_or_update_pandas("package")
     problems = []
     for table in schemas.TABLES:
-        suite = load_suite(table)
         asset = source.add_dataframe_asset(table) if table not in [a.name for a in source.assets] \
             else source.get_asset(table)
         batch_def = asset.add_batch_definition_whole_dataframe(f"{table}-all") \
             if f"{table}-all" not in [b.name for b in asset.batch_definitions] else asset.get_batch_definition(f"{table}-all")
-        # only the columns the suite reads: GX hashes and converts every column it is given
-        wanted = tables[table][suite_columns(suite) or list(tables[table].columns[:1])]
-        frame = wanted.astype(object).where(wanted.notna(), None)
-        result = batch_def.get_batch(batch_parameters={"dataframe": frame}).validate(
-            suite, expectation_parameters=params, result_format="SUMMARY")
-        for r in result.results:
-            cfg = r.expectation_config
-            if r.success or len(frame) < (cfg.meta or {}).get("min_rows", 0):
-                continue  # distribution checks (meta.min_rows) need a sample of that many rows
-            col = cfg.kwargs.get("column") or "/".join(filter(None, [cfg.kwargs.get("column_A"), cfg.kwargs.get("column_B")])) \
-                or "(table)"
-            detail = r.result or {}
-            examples = detail.get("partial_unexpected_list") or detail.get("observed_value")
-            why = (cfg.meta or {}).get("why", "")
-            problems.append(f"expectation: {table}.{col}: {cfg.type} ({why}): "
-                            f"{detail.get('unexpected_count', '')} unexpected, e.g. {str(examples)[:120]}")
+        for suite, rows in _split(table, load_suite(table), tables, slices):
+            problems += _validate(table, suite, rows, batch_def, params)
+    return problems
+
+
+def _validate(table: str, suite, rows: pd.DataFrame, batch_def, params: dict) -> list[str]:
+    # only the columns the suite reads: GX hashes and converts every column it is given
+    wanted = rows[suite_columns(suite) or list(rows.columns[:1])]
+    frame = wanted.astype(object).where(wanted.notna(), None)
+    result = batch_def.get_batch(batch_parameters={"dataframe": frame}).validate(
+        suite, expectation_parameters=params, result_format="SUMMARY")
+    problems = []
+    for r in result.results:
+        cfg = r.expectation_config
+        if r.success or len(frame) < (cfg.meta or {}).get("min_rows", 0):
+            continue  # distribution checks (meta.min_rows) need a sample of that many rows
+        col = cfg.kwargs.get("column") or "/".join(filter(None, [cfg.kwargs.get("column_A"), cfg.kwargs.get("column_B")])) \
+            or "(table)"
+        detail = r.result or {}
+        examples = detail.get("partial_unexpected_list") or detail.get("observed_value")
+        why = (cfg.meta or {}).get("why", "")
+        problems.append(f"expectation: {table}.{col}: {cfg.type} ({why}): "
+                        f"{detail.get('unexpected_count', '')} unexpected, e.g. {str(examples)[:120]}")
     return problems
 
 
@@ -114,20 +146,21 @@ def _gx_ready() -> bool:
     return True
 
 
-def submit_expectations(folder: Path) -> Future:
-    """The suites' problems for the package at `folder`, computed in the worker process."""
+def submit_expectations(folder: Path, slices: dict[str, pd.DataFrame] | None = None) -> Future:
+    """The suites' problems for the package at `folder` (row expectations on `slices` only, if given),
+    computed in the worker process."""
     global _WORKER
     try:
-        return _worker().submit(_expectations_of, Path(folder))
+        return _worker().submit(_expectations_of, Path(folder), slices)
     except BrokenProcessPool:  # the worker died (killed, out of memory): start a new one
         _WORKER = None
-        return _worker().submit(_expectations_of, Path(folder))
+        return _worker().submit(_expectations_of, Path(folder), slices)
 
 
-def _expectations_of(folder: Path) -> list[str]:
+def _expectations_of(folder: Path, slices: dict[str, pd.DataFrame] | None = None) -> list[str]:
     from ..tables import read_csv_table
 
-    return check_expectations({t: read_csv_table(folder, t) for t in schemas.TABLES})
+    return check_expectations({t: read_csv_table(folder, t) for t in schemas.TABLES}, slices)
 
 
 def stop_worker() -> None:

@@ -27,9 +27,18 @@ SPANS = [
 
 def check_provenance(folder: Path, tables: dict[str, pd.DataFrame]) -> list[str]:
     folder = Path(folder)
+    problems, texts = check_texts(folder, tables["sources"])
+    problems += span_problems(texts, tables)
+    problems += check_alternates(folder)
+    return problems + check_copies(folder, tables, schemas.TABLES)
+
+
+def check_texts(folder: Path, sources: pd.DataFrame, keep=None) -> tuple[list[str], dict[str, str]]:
+    """The stored text of each sources row: present, with its sha256 and length; and the texts read
+    (those of the source ids in `keep`, if given)."""
     problems, texts = [], {}
     root = str(folder)
-    for row in tables["sources"].itertuples(index=False):
+    for row in sources.itertuples(index=False):
         try:  # plain strings and open(): pathlib's overhead was a third of this loop on 100,000 texts
             with open(os.path.join(root, row.text_path), "rb") as fh:
                 data = fh.read()
@@ -38,12 +47,18 @@ def check_provenance(folder: Path, tables: dict[str, pd.DataFrame]) -> list[str]
             continue
         if hashlib.sha256(data).hexdigest() != row.sha256:
             problems.append(f"provenance: sources {row.source_id}: sha256 of {row.text_path} does not match")
-        texts[row.source_id] = data.decode("utf-8")
-        if len(texts[row.source_id]) != row.n_chars:
-            problems.append(f"provenance: sources {row.source_id}: n_chars {row.n_chars} != {len(texts[row.source_id])}")
-    problems += _span_problems(texts, tables)
-    problems += _check_alternates(folder)
-    for table in schemas.TABLES:
+        text = data.decode("utf-8")
+        if len(text) != row.n_chars:
+            problems.append(f"provenance: sources {row.source_id}: n_chars {row.n_chars} != {len(text)}")
+        if keep is None or row.source_id in keep:
+            texts[row.source_id] = text
+    return problems, texts
+
+
+def check_copies(folder: Path, tables: dict[str, pd.DataFrame], names) -> list[str]:
+    """The Parquet copy of each named table has the Table Schema's Arrow schema and the CSV's rows."""
+    problems = []
+    for table in names:
         path = parquet_path(table)
         if not (folder / path).exists():
             problems.append(f"provenance: {path} is missing")
@@ -56,7 +71,7 @@ def check_provenance(folder: Path, tables: dict[str, pd.DataFrame]) -> list[str]
     return problems
 
 
-def _span_problems(texts: dict[str, str], tables: dict[str, pd.DataFrame]) -> list[str]:
+def span_problems(texts: dict[str, str], tables: dict[str, pd.DataFrame]) -> list[str]:
     """Each SPANS triple slices its stored text to exactly the published words: one vectorised
     DuckDB query per span (substring counts Unicode code points, as Python slicing does)."""
     con = duckdb.connect()
@@ -87,7 +102,7 @@ def _span_problems(texts: dict[str, str], tables: dict[str, pd.DataFrame]) -> li
     return problems
 
 
-def _check_alternates(folder: Path) -> list[str]:
+def check_alternates(folder: Path) -> list[str]:
     """The Parquet copies named in datapackage.json exist with the declared bytes and sha256."""
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     problems = []
