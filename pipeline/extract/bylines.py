@@ -27,6 +27,7 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
     return out
 
 
+_MAX_LINE = 300
 _SPLIT = re.compile(rf"(?:^|,\s+|\s+and\s+)(?P<name>{_NAME}){_PLACE}")
 
 
@@ -34,6 +35,8 @@ def bylines(text: str, zones) -> list[tuple[int, int, str, str]]:
     """(start, end, name, role) of each person a byline or credit line names, in the given (start, end) zones."""
     out = []
     for zs, ze in zones:
+        if ze - zs > _MAX_LINE or "by " not in text[zs:ze].lower():
+            continue  # a byline or credit line is a short paragraph of its own
         for pattern, role in _patterns():
             for m in pattern.finditer(text, zs, ze):
                 base = m.start("names")
