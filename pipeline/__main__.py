@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
 
             def run(executor=None):
                 return build(args.sources, args.out, args.registry, workers=args.workers, executor=executor,
-                             wait=not args.no_wait, full_validation=args.full_validation, report=lambda line: print(f"warning: {line}", file=sys.stderr))
+                             wait=not args.no_wait, full_validation=args.full_validation,
+                             report=lambda line: print(f"warning: {line}", file=sys.stderr))
 
             if args.dask:
                 from .cluster import dask_executor

@@ -35,7 +35,8 @@ ZONES_FILE = ".cache/texts.pickle"  # zones, stated dates and MinHash signatures
 
 def build(sources: Path = DEFAULT_SOURCES, out: Path = REPO_ROOT, registry: Path = REGISTRY_DIR,
           report=None, timings: dict | None = None, workers: int | None = None, cache: bool = True,
-          executor: Executor | None = None, wait: bool = True, full_validation: bool = False) -> dict[str, pd.DataFrame]:
+          executor: Executor | None = None, wait: bool = True,
+          full_validation: bool = False) -> dict[str, pd.DataFrame]:
     """`_build` holding the output folder's lock (waiting for another build, or BuildLocked if not `wait`),
     after clearing what killed builds left there (lock.py)."""
     Path(out).mkdir(parents=True, exist_ok=True)

@@ -380,8 +380,6 @@ _BUYER_GAP = re.compile(r"^\s*(?:,[^,.;]{1,40},\s*)?(?:(?:has|had|have|will|woul
                         re.IGNORECASE)
 _IT_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:It|The\s+country)\s+"
                          r"(?:(?:has|had|have|also|already|recently|previously|then)\s+){0,2}$")
-
-
 _GAPPED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _GAPPED_COUNT = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b"
                            r"(?!\s*(?:%|per\s*cent|percent|million|billion|years?|months?|days?)\b)", re.IGNORECASE)
@@ -393,7 +391,8 @@ def _buyer_subject(text, t_start, buyers, ctx, supplier) -> list[str]:
     else the state named last before. None for a passive ('were ordered by')."""
     if not _BUYING.match(text, t_start):
         return []
-    if _PASSIVE.search(text, max(0, t_start - 10), t_start) and not text[t_start:t_start + 20].split()[0].endswith("ing"):
+    progressive = text[t_start:t_start + 20].split()[0].endswith("ing")  # 'were receiving' is no passive
+    if _PASSIVE.search(text, max(0, t_start - 10), t_start) and not progressive:
         return []
     subject = [c for c in buyers if c[2] <= t_start and _BUYER_GAP.match(text[c[2]:t_start])]
     if subject:

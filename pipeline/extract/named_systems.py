@@ -13,7 +13,8 @@ from ..registry import Registry
 from .mentions import Mention
 
 # one to three words of a name, the last right before the class words: 'Harbah', 'Hermes 900', 'Hangor-class'
-_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>(?:[A-ZÀ-Þ][\w-]*|\d[\w/-]*)(?:\s+(?:[A-ZÀ-Þ][\w-]*|\d[\w/-]*)){0,2})\s+$")
+_WORD = r"(?:[A-ZÀ-Þ][\w-]*|\d[\w/-]*)"
+_NAME_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+$")
 _MADE = re.compile(r"-(?:made|built|designed|developed|produced|supplied|owned|led|based)$", re.IGNORECASE)
 # words that open a sentence or qualify a class without naming a model
 _NOT_A_NAME = {"The", "A", "An", "Its", "Their", "His", "Her", "Our", "These", "Those", "This", "That", "New", "More",

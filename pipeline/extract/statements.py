@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from ..corpus import Source
 from ..resolve import SpeakerResolver
 from ..text import Sentence
+from .cues import ABBREVIATED_TITLES as _ABBREVIATED_TITLES
 from .cues import CUE as _CUE
 from .cues import DATELINE
-from .cues import ABBREVIATED_TITLES as _ABBREVIATED_TITLES
 from .cues import FILLER as _FILLER
 from .cues import SLOT_CHAR as _SLOT_CHAR
 from .cues import speaker as _speaker
