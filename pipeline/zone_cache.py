@@ -61,12 +61,3 @@ def save_known(path: Path, sources: list[Source], signatures: dict[str, np.ndarr
     with open(tmp, "wb") as fh:
         pickle.dump((_rules_version(), known), fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
-
-
-def load_zones(path: Path) -> dict[str, list[Zone]]:
-    """text sha256 -> zones, as stored under the current rules; empty if none usable."""
-    return load_known(path).zones
-
-
-def save_zones(path: Path, sources: list[Source]) -> None:
-    save_known(path, sources, {})

@@ -162,11 +162,9 @@ def test_a_gapped_list_of_buyers_gives_each_buyer():
 
 
 def test_the_people_of_a_byline_are_actors_but_never_speakers():
-    text = ("Manila signs for frigates\n\nBy Ana Reyes and Tom Park\n\nMANILA — Defence Secretary Maria Santos "
-            "signed the contract on Friday. \"This is a good day,\" she said.\n\n(Editing by Lena Cruz)\n")
-    source = Source("byline", text, Path("byline.txt"))
-    source.zones = find_zones(text)
-    facts = extract_article(source, _registry())
+    _, facts = _facts("By Ana Reyes and Tom Park\n\nMANILA — Defence Secretary Maria Santos signed the contract on "
+                      "Friday. \"This is a good day,\" she said.\n\n(Editing by Lena Cruz)",
+                      headline="Manila signs for frigates")
     actors = {m.entity_id for m in facts.mentions if m.entity_type == "actor"}
     assert {"ana-reyes", "tom-park", "lena-cruz"} <= actors
     assert {s.speaker_id for s in facts.statements} == {"maria-santos"}

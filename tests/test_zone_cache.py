@@ -7,8 +7,8 @@ from pipeline.corpus import read_corpus
 
 def test_saved_zones_are_reused_for_the_same_text(tmp_path):
     fresh = read_corpus(DEFAULT_SOURCES)
-    zone_cache.save_zones(tmp_path / "zones.pickle", fresh)
-    known = zone_cache.load_zones(tmp_path / "zones.pickle")
+    zone_cache.save_known(tmp_path / "zones.pickle", fresh, {})
+    known = zone_cache.load_known(tmp_path / "zones.pickle").zones
     assert known == {s.sha256: s.zones for s in fresh}
     again = read_corpus(DEFAULT_SOURCES, known)
     assert [(s.source_id, s.zones, s.text) for s in again] == [(s.source_id, s.zones, s.text) for s in fresh]
@@ -20,13 +20,13 @@ def test_saved_zones_are_reused_for_the_same_text(tmp_path):
 
 def test_zones_saved_under_other_rules_or_damaged_are_not_used(tmp_path, monkeypatch):
     path = tmp_path / "zones.pickle"
-    zone_cache.save_zones(path, read_corpus(DEFAULT_SOURCES))
+    zone_cache.save_known(path, read_corpus(DEFAULT_SOURCES), {})
     monkeypatch.setattr(zone_cache, "_rules_version", lambda: "other rules")
-    assert zone_cache.load_zones(path) == {}
+    assert zone_cache.load_known(path).zones == {}
     monkeypatch.undo()
     path.write_bytes(path.read_bytes()[:100])
-    assert zone_cache.load_zones(path) == {}
-    assert zone_cache.load_zones(tmp_path / "missing.pickle") == {}
+    assert zone_cache.load_known(path).zones == {}
+    assert zone_cache.load_known(tmp_path / "missing.pickle").zones == {}
 
 
 def test_dates_and_signatures_are_kept_with_the_zones(tmp_path):

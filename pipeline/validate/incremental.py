@@ -34,16 +34,17 @@ def validate_changes(folder: Path, previous: Path) -> list[str] | None:
     if before is None or check_descriptor_hashes(previous):
         return None
     problems = check_descriptor_hashes(folder)
+    after = _descriptor(folder)
     try:
         tables = {t: read_csv_table(folder, t) for t in schemas.TABLES}
-        slices = changed_rows(folder, previous, tables, before)
+        slices = changed_rows(previous, tables, after, before)
     except Exception:  # unreadable as the Table Schemas say: the whole-table checks below tell why
         return problems + check_tables(folder) or None
     suites = submit_expectations(folder, slices)  # in the worker process, meanwhile
     problems += check_tables(folder)
     if problems:
         return problems
-    problems = _frictionless_on(folder, slices) + _provenance_on(folder, tables, slices, before)
+    problems = _frictionless_on(after, slices) + _provenance_on(folder, tables, slices, after, before)
     return problems + check_rules(tables) + suites.result()
 
 
@@ -60,11 +61,11 @@ def _hashes(descriptor: dict) -> dict[str, tuple]:
             for r in descriptor["resources"]}
 
 
-def changed_rows(folder: Path, previous: Path, tables: dict[str, pd.DataFrame],
+def changed_rows(previous: Path, tables: dict[str, pd.DataFrame], after: dict,
                  before: dict) -> dict[str, pd.DataFrame]:
     """Each table's rows that the previous package does not hold exactly (all columns equal), in order;
-    compared (by DuckDB) only where the CSV hashes differ."""
-    now, then = _hashes(_descriptor(folder)), _hashes(before)
+    compared (by DuckDB) only where the CSV hashes differ (`after`, `before`: the two descriptors)."""
+    now, then = _hashes(after), _hashes(before)
     con = duckdb.connect()
     out = {}
     try:
@@ -87,10 +88,10 @@ def changed_rows(folder: Path, previous: Path, tables: dict[str, pd.DataFrame],
     return out
 
 
-def _frictionless_on(folder: Path, slices: dict[str, pd.DataFrame]) -> list[str]:
+def _frictionless_on(after: dict, slices: dict[str, pd.DataFrame]) -> list[str]:
     """frictionless over the changed rows: a package of them alone, with the same Table Schemas (foreign
     keys left to `table_checks`, which looks them up in the whole tables)."""
-    descriptor = _descriptor(folder)
+    descriptor = json.loads(json.dumps(after))  # a copy to strip
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "data/csv").mkdir(parents=True)
         for res in descriptor["resources"]:
@@ -104,12 +105,12 @@ def _frictionless_on(folder: Path, slices: dict[str, pd.DataFrame]) -> list[str]
 
 
 def _provenance_on(folder: Path, tables: dict[str, pd.DataFrame], slices: dict[str, pd.DataFrame],
-                   before: dict) -> list[str]:
+                   after: dict, before: dict) -> list[str]:
     """Every stored text against its hash (a whole-table check: cheap, and a text is the ground every
     span stands on); spans of changed rows; the declared Parquet hashes; CSV and Parquet agreement of
     every table whose files changed."""
     cited = set(slices["sources"]["source_id"]).union(*[set(slices[t]["source_id"]) for t, *_ in SPANS])
     problems, texts = check_texts(folder, tables["sources"], keep=cited)
     problems += span_problems(texts, slices) + check_alternates(folder)
-    now, then = _hashes(_descriptor(folder)), _hashes(before)
+    now, then = _hashes(after), _hashes(before)
     return problems + check_copies(folder, tables, [t for t in schemas.TABLES if now[t] != then.get(t)])
