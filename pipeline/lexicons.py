@@ -46,11 +46,25 @@ def column(name: str, col: str | None = None) -> tuple[str, ...]:
 _WILDCARD = r"(?:[\w$.,’'-]+\s+){0,4}?"  # '*' in a phrase: up to four words ('users of * include')
 
 
-def phrase_pattern(phrase: str) -> str:
+_ENDINGS = re.compile(r"^(?P<stem>.+?)\((?P<endings>[^()]+)\)$")  # 'offer(s|ed)': offer, offers, offered
+
+
+def _word_pattern(word: str) -> str:
+    if word == "*":
+        return _WILDCARD
+    endings = _ENDINGS.match(word)
+    if not endings:
+        return re.escape(word) + r"\s+"
+    options = "|".join(re.escape(e) for e in endings.group("endings").split("|"))
+    return re.escape(endings.group("stem")) + f"(?:{options})?" + r"\s+"
+
+
+def phrase_pattern(phrase: str, not_after: str | None = None) -> str:
     """A lexicon phrase as a regular expression: whole words, any run of spaces between them, '*' for a few
-    words ('users of * include' matches 'users of the K9 howitzer include')."""
-    parts = [_WILDCARD if word == "*" else re.escape(word) + r"\s+" for word in phrase.split()]
-    return r"\b" + "".join(parts).removesuffix(r"\s+") + r"\b"
+    words ('users of * include' matches 'users of the K9 howitzer include'), endings in brackets ('bid(s)':
+    bid or bids). `not_after`: words, separated by '|', that must not come right before ('in a' for 'bid')."""
+    guards = "".join(f"(?<!{re.escape(w)} )" for w in not_after.split("|")) if not_after else ""
+    return guards + r"\b" + "".join(_word_pattern(w) for w in phrase.split()).removesuffix(r"\s+") + r"\b"
 
 
 def alternation(patterns) -> str:

@@ -31,7 +31,7 @@ def _stage_phrases() -> list[tuple[str, re.Pattern]]:
     """One pattern per event type of the phrases the lexicon `stage_phrases` gives it."""
     by_stage: dict[str, list[str]] = {}
     for row in lexicons.load("stage_phrases"):
-        by_stage.setdefault(row["event_type"], []).append(lexicons.phrase_pattern(row["phrase"]))
+        by_stage.setdefault(row["event_type"], []).append(lexicons.phrase_pattern(row["phrase"], row["not_after"]))
     return [(t, re.compile("|".join(p), re.IGNORECASE)) for t, p in by_stage.items()]
 
 
@@ -215,7 +215,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         if refs:  # 'the last ten aircraft', 'the helicopters': the model named before
             in_sent = sorted([m for m in in_sent if not any(r.start < m.end and m.start < r.end for r in refs)] + refs,
                              key=lambda m: m.start)
-        in_sent = [class_as_model(text, m, systems, registry) for m in in_sent]  # '672 of the self-propelled guns
+        in_sent = [class_as_model(text, m, systems, registry, sent.end) for m in in_sent]  # '672 of the self-propelled guns
         dates = find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
         owned, speech_dates = _date_owners(text, sent, dates, triggers)
         seen: dict[tuple, int] = {}  # (stage, system, (supplier, recipient)) -> index in out
@@ -329,7 +329,8 @@ def _system_mentions(mentions, sent):
 def _is_object(text, trigger, early) -> bool:
     event_type, start, end = trigger
     word = text[start:end].lower()
-    if event_type == "contract" and not word.startswith(("purchase", "buy", "bought", "sell", "sold", "deal worth")):
+    if event_type == "contract" and not word.startswith(("purchase", "buy", "bought", "sell", "sold", "deal worth",
+                                                        "acquisition", "procurement")):
         return False
     heads = ("offer",) if event_type == "talks" else ("talks", "offer", "interest", "agreement", "cancellation") \
         if event_type == "contract" else ("talks", "offer", "interest", "agreement", "cancellation")
