@@ -185,3 +185,10 @@ def test_a_clearance_headline_names_a_sale_of_several_systems():
     got = _facts("The agency said the package was worth $400 million.",
                  headline="US clears Black Hawk and Javelin sale to Peru")[1].events
     assert {(e.supplier_id, e.recipient_id, e.system_id) for e in got} >= {("united-states", "peru", "javelin")}
+
+
+def test_a_class_noun_before_the_model_it_stands_for_is_that_model():
+    got = _deals("MANILA - Germany is the front-runner to supply the Philippine Navy with its first submarines, "
+                 "offering two Type 214 boats with financing from Berlin.")
+    assert ("germany", "philippines", "type-214") in got
+    assert not {d for d in got if d[2] == "submarines"}
