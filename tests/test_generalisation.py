@@ -192,3 +192,8 @@ def test_a_class_noun_before_the_model_it_stands_for_is_that_model():
                  "offering two Type 214 boats with financing from Berlin.")
     assert ("germany", "philippines", "type-214") in got
     assert not {d for d in got if d[2] == "submarines"}
+
+
+def test_a_qualified_class_right_after_a_model_describes_that_model():
+    got = _deals("CAIRO - Egypt has ordered the Patriot air and missile defence system from the United States.")
+    assert got == {("united-states", "egypt", "patriot")}

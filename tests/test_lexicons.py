@@ -11,6 +11,7 @@ from pipeline.boilerplate import find_zones
 from pipeline.corpus import Source
 from pipeline.extract.article import extract_article
 from pipeline.extract.bylines import bylines
+from pipeline.extract.deal_parties import demonym_regex
 from pipeline.extract.discover import slug
 from pipeline.pubdate import _labelled
 from pipeline.registry import load_registry
@@ -98,6 +99,11 @@ def _sold_on(sentence) -> bool:
 def _bystander_left_out(row, sentence) -> bool:
     """The sentence has events, and the state the cue marks is named but neither supplies nor receives."""
     facts = _facts(sentence)
+    if row["side"] == "prefix":  # 'the pro-Russian opposition': the state of the demonym after the cue is no party
+        pattern, table = demonym_regex(_registry())
+        marked = {table[m.group(0)] for m in pattern.finditer(sentence) if sentence[:m.start()].endswith(row["cue"])}
+        return bool(facts.events) and bool(marked) and all(
+            not marked & {e.supplier_id, e.recipient_id} for e in facts.events)
     at = f"Arms trade news\n\n{sentence}".lower().find(row["cue"].lower())
     states = [m for m in facts.mentions if m.entity_type == "actor" and _registry().actors[m.entity_id].kind == "state"]
     marked = [m for m in states if m.start > at] if row["side"] == "before" else [m for m in states if m.end < at]

@@ -70,14 +70,22 @@ def definite_references(text: str, start: int, end: int, systems: list[Mention],
 _ORIGIN_BEFORE = re.compile(r"(?P<dem>[A-Z][\w.]*?)(?:-made|-built|-designed)?\s+$")
 
 
-def class_as_model(text: str, m: Mention, systems: list[Mention], registry: Registry, sentence_end: int = 0) -> Mention:
+_DESCRIBED = re.compile(r"^[^,;:()]{0,40}$")  # 'the Barak MX air and missile defence system': the model just before
+
+
+def class_as_model(text: str, m: Mention, systems: list[Mention], registry: Registry,
+                   sentence: tuple[int, int] = (0, 0)) -> Mention:
     """A bare class noun ('tanks', 'drones': lexicon `class_nouns`) standing for the model of its category named
     last before it in the article (of the origin a demonym before it gives), else for the one model of its
-    category named later in the sentence ('its first submarines, offering two Type 214 boats'), else the class."""
+    category named later in the sentence ('its first submarines, offering two Type 214 boats'); a qualified
+    class for the model of its category just before it ('the Barak MX air and missile defence system');
+    else the class itself."""
+    sentence_start, sentence_end = sentence
     entry = registry.systems[m.entity_id]
-    if not entry.is_class or m.method == "anaphor" or m.surface.lower() not in _NOUNS:
-        return m  # a qualified class ('short-range air defence systems') is a class of its own
-    category = entry.row.get("category")
+    if not entry.is_class or m.method == "anaphor":
+        return m
+    bare = m.surface.lower() in _NOUNS  # a qualified class ('short-range air defence systems') is a class of
+    category = entry.row.get("category")  # its own, unless its sentence names one model of its category
     demonym = _ORIGIN_BEFORE.search(text, max(0, m.start - 25), m.start)
     origin = _DEMONYMS.get(demonym.group("dem").lower()) if demonym else None
 
@@ -86,9 +94,11 @@ def class_as_model(text: str, m: Mention, systems: list[Mention], registry: Regi
         return not model.is_class and model.row.get("category") == category \
             and (origin is None or registry.state_by_country(model.row.get("origin_country")) == origin)
 
-    models = [s for s in systems if s.end <= m.start and m.start - s.end <= _LOOKBACK and fits(s)]
+    models = [s for s in systems if s.end <= m.start and m.start - s.end <= _LOOKBACK and fits(s)] if bare else []
     if not models:
-        later = {s.entity_id for s in systems if m.end <= s.start < sentence_end and fits(s)}
+        later = {s.entity_id for s in systems if fits(s) and (
+            m.end <= s.start < sentence_end if bare else sentence_start <= s.start < s.end <= m.start
+            and _DESCRIBED.match(text[s.end:m.start]))}
         models = [Mention(m.start, m.end, "system", later.pop(), "anaphor", m.surface)] if len(later) == 1 else []
     return Mention(m.start, m.end, "system", models[-1].entity_id, "anaphor", m.surface) if models else m
 

@@ -215,7 +215,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         if refs:  # 'the last ten aircraft', 'the helicopters': the model named before
             in_sent = sorted([m for m in in_sent if not any(r.start < m.end and m.start < r.end for r in refs)] + refs,
                              key=lambda m: m.start)
-        in_sent = [class_as_model(text, m, systems, registry, sent.end) for m in in_sent]  # '672 of the self-propelled guns
+        in_sent = [class_as_model(text, m, systems, registry, (sent.start, sent.end)) for m in in_sent]  # '672 of the self-propelled guns
         dates = find_dates(text, sent.start, sent.end, source.published_date(), source.published_precision)
         owned, speech_dates = _date_owners(text, sent, dates, triggers)
         seen: dict[tuple, int] = {}  # (stage, system, (supplier, recipient)) -> index in out

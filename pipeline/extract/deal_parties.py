@@ -25,6 +25,9 @@ _BYSTANDER = re.compile(lexicons.alternation(lexicons.phrase_pattern(r["cue"]) f
 # "Greece, Turkey's rival, ...": the cue after the state's name
 _BYSTANDER_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+)?" + lexicons.alternation(
     lexicons.phrase_pattern(r["cue"]) for r in lexicons.load("bystander_cues") if r["side"] == "after"), re.IGNORECASE)
+# 'the pro-Russian opposition', 'anti-Western': an attitude to a state, not the state
+_ATTITUDE = re.compile(lexicons.alternation(re.escape(r["cue"]) for r in lexicons.load("bystander_cues")
+                                            if r["side"] == "prefix") + "$", re.IGNORECASE)
 _BYSTANDER_REACH = 60  # characters between the cue and the state
 _PARTY_KINDS = {"state", "government_body", "company", "armed_forces", "group", "anonymous_source"}
 _SUPPLIER_VERB = ("offer", "delivery")  # 'Washington had offered Ankara ...': the subject supplies
@@ -103,8 +106,9 @@ def states_in(text, sent, mentions, registry, demonyms) -> list[tuple[str, int, 
     pattern, table = demonyms
     if pattern:
         for m in pattern.finditer(text, start, end):
-            if _PLACE_PAIR.match(text, m.end()) or _PLACE_PAIR_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-                continue  # 'the Turkish-Syrian border', 'Indo-Russian': a place or a pairing, not a party
+            if _PLACE_PAIR.match(text, m.end()) or _PLACE_PAIR_BEFORE.search(text, max(0, m.start() - 20), m.start()) \
+                    or _ATTITUDE.search(text, max(0, m.start() - 6), m.start()):
+                continue  # 'the Turkish-Syrian border', 'Indo-Russian', 'pro-Russian': a place, a pairing, an attitude
             out.append((table[m.group(0)], m.start(), True, m.end()))
     return sorted(out, key=lambda x: x[1])
 
