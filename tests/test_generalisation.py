@@ -197,3 +197,15 @@ def test_a_class_noun_before_the_model_it_stands_for_is_that_model():
 def test_a_qualified_class_right_after_a_model_describes_that_model():
     got = _deals("CAIRO - Egypt has ordered the Patriot air and missile defence system from the United States.")
     assert got == {("united-states", "egypt", "patriot")}
+
+
+def test_a_name_before_a_qualified_class_noun_is_a_new_system_and_a_list_shares_its_source():
+    got = _deals("N'DJAMENA - Chad has received Hunter 2-S loitering munitions and Reach-S surveillance drones "
+                 "from the United Arab Emirates.")
+    assert got == {("united-arab-emirates", "chad", "hunter-2-s"), ("united-arab-emirates", "chad", "reach-s")}
+
+
+def test_a_maker_before_a_model_is_not_part_of_its_name():
+    _, facts = _facts("DHAKA - Turkey is pitching the Otokar Tulpar light tank to Bangladesh.")
+    assert {m.entity_id for m in facts.mentions} >= {"otokar", "tulpar"}
+    assert {(e.supplier_id, e.recipient_id, e.system_id) for e in facts.events} == {("turkey", "bangladesh", "tulpar")}

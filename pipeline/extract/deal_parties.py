@@ -181,6 +181,8 @@ def article_supplier(systems: list[Mention], registry: Registry) -> str | None:
 
 # 'Typhoons from Qatar and Oman', 'bought by Cyprus from Russia': the state the arms come from, right after them
 _FROM = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+from\s+(?:the\s+)?$")
+# the last of a list of arms names where they come from: "... loitering munitions and Reach-S drones from the UAE"
+_LIST_FROM = re.compile(r"^(?:\s+[\w-]+){0,3}?(?:,|\s+and|\s+as well as)(?:\s+[\w-]+){1,5}?\s+from\s+(?:the\s+)?$")
 # a verb of giving whose subject (or the subject of its infinitive) supplies, even arms made elsewhere:
 # 'Greece will not transfer its S-300s', 'Athens had already sent Ukraine ...', 'urged London not to supply'
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
@@ -207,8 +209,9 @@ def suppliers(text, system, trigger, states, ctx, trigger_starts=()) -> list[str
     origin (a Eurofighter) in later sentences."""
     event_type, t_start, t_end = trigger
     after = [st for st in states if st[1] >= system.end and not st[2]]
+    listed = ctx.origin.get(system.entity_id) is None  # 'received Hunter 2-S munitions and Reach-S drones from X'
     for i, st in enumerate(after):
-        if _FROM.match(text[system.end:st[1]]):
+        if _FROM.match(text[system.end:st[1]]) or (i == 0 and listed and _LIST_FROM.match(text[system.end:st[1]])):
             named = [st[0]] + [b[0] for a, b in zip(after[i:], after[i + 1:]) if COORDINATED.match(text[a[3]:b[1]])]
             ctx.supplier_of[system.entity_id] = named[0]
             return list(dict.fromkeys(named))

@@ -1,5 +1,5 @@
 """Systems the registry lacks, found by the class noun that follows their name: 'Harbah anti-ship cruise
-missiles', 'Hangor-class submarines', 'Hermes 900 drones', 'the Rabdan 8x8 vehicle'. The class words are a
+missiles', 'Hangor-class submarines', 'Hermes 900 drones', 'Reach-S surveillance drones'. The class words are a
 registered class's surface ('drones', 'frigates', 'air defence system'), so the vocabulary is the registry's;
 the name is one to three capitalised or numbered words right before them that nothing else names (not a state,
 body or company, not a demonym, not a word that opens sentences)."""
@@ -14,7 +14,11 @@ from .mentions import Mention
 
 # one to three words of a name, the last right before the class words: 'Harbah', 'Hermes 900', 'Hangor-class'
 _WORD = r"(?:[A-ZÀ-Þ][\w-]*|\d[\w/-]*)"
-_NAME_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+$")
+# up to two plain words may qualify the class between them: 'Reach-S surveillance drones', 'Tulpar light tank'
+_QUALIFIER = r"(?!(?:and|or|of|the|an?|with|to|for|from|in|on|at|by|as|its|their|new|more|other|such|some|any|is|are|" \
+             r"was|were|has|have|had|will|would|which|that)\b)[a-z][a-z-]*"
+_NAME_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?:{_QUALIFIER}\s+){{0,2}}$")
+_DESIGNATION = re.compile(r"[A-ZÀ-Þ]|\d+[A-Z]")  # 'Harbah', 'Hermes', '92N6': capitalised, or a number and letter
 _MADE = re.compile(r"-(?:made|built|designed|developed|produced|supplied|owned|led|based)$", re.IGNORECASE)
 # words that open a sentence or qualify a class without naming a model
 _NOT_A_NAME = {"The", "A", "An", "Its", "Their", "His", "Her", "Our", "These", "Those", "This", "That", "New", "More",
@@ -43,9 +47,9 @@ def systems_before_classes(text: str, zones, registry: Registry, known: list[Men
         if not found:
             continue
         words = [(w.group(0), found.start("name") + w.start()) for w in re.finditer(r"\S+", found.group("name"))]
-        while words and _not_a_name(words[0][0], demonyms):
-            words = words[1:]  # 'The Harbah ...', 'Pakistani Harbah ...': the name begins after them
-        if not words or not any(w[0].isupper() for w, _ in words) or any(w in demonyms for w, _ in words):
+        while words and (_not_a_name(words[0][0], demonyms) or _named(words[0], known)):
+            words = words[1:]  # 'The Harbah ...', 'Pakistani Harbah ...', 'Otokar Tulpar': the name begins after them
+        if not words or not any(_DESIGNATION.match(w) for w, _ in words) or any(w in demonyms for w, _ in words):
             continue
         s, e = words[0][1], words[-1][1] + len(words[-1][0])
         if any(a < e and s < b for a, b in taken):
@@ -62,6 +66,12 @@ def _families(registry: Registry) -> frozenset[str]:
     """The first words of registered models named in two or more words ('leopard' of 'Leopard 2')."""
     return frozenset(e.name.split()[0].lower() for e in registry.systems.values()
                      if not e.is_class and len(e.name.split()) > 1)
+
+
+def _named(word: tuple[str, int], known: list[Mention]) -> bool:
+    """The word is (part of) a name already found: a maker before its model ('Otokar Tulpar')."""
+    start, end = word[1], word[1] + len(word[0])
+    return any(m.entity_type == "actor" and m.start < end and start < m.end for m in known)
 
 
 def _not_a_name(word: str, demonyms: frozenset[str]) -> bool:
