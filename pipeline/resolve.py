@@ -190,7 +190,20 @@ class SpeakerResolver:
         inside = self.in_span(start, end)
         if inside is not None and (self.kind(inside) in _SPEAKING_KINDS or self._is_role_phrase(start, end)):
             return inside
-        return self.described_person(start, end, phrase) or self.described_other(start, end, phrase) or inside
+        return self.described_person(start, end, phrase) or self.described_other(start, end, phrase) \
+            or self.described_anonymous(start, phrase) or inside
+
+    def described_anonymous(self, start: int, phrase: str) -> str | None:
+        """The unnamed source a role noun that titles no person refers back to: 'the spokesman' after 'a
+        ministry spokesman said', 'the analyst' after 'an analyst in Seoul'."""
+        m = _ROLE_DESCRIPTION.match(phrase.strip())
+        if m is None:
+            return None
+        classes = titles.role_classes(m.group("noun"))
+        sources = [a for a in self.actors if start - PRONOUN_REACH <= a.start and a.end <= start
+                   and self.kind(a.entity_id) == "anonymous_source" and not _PLURAL_SOURCE.search(a.surface)
+                   and classes & titles.role_classes(a.surface)]
+        return max(sources, key=lambda a: a.end).entity_id if sources else None
 
     def described_other(self, start: int, end: int, phrase: str) -> str | None:
         """What a definite description that is no person's title refers to: 'the official', 'the source'

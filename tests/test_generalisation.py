@@ -209,3 +209,17 @@ def test_a_maker_before_a_model_is_not_part_of_its_name():
     _, facts = _facts("DHAKA - Turkey is pitching the Otokar Tulpar light tank to Bangladesh.")
     assert {m.entity_id for m in facts.mentions} >= {"otokar", "tulpar"}
     assert {(e.supplier_id, e.recipient_id, e.system_id) for e in facts.events} == {("turkey", "bangladesh", "tulpar")}
+
+
+def test_a_person_of_an_institute_speaks_not_the_institute():
+    got = _speakers('"Signing contracts is one thing," said Yulia Berezina of the Moscow-based Centre for '
+                    'Strategic Assessment. Lukas Brandt of the Berlin-based Centre for Eastern Security said: '
+                    '"Iran has asked for these systems for years."')
+    assert got == {"Signing contracts is one thing": "yulia-berezina",
+                   "Iran has asked for these systems for years.": "lukas-brandt"}
+
+
+def test_a_role_noun_that_titles_no_person_is_the_unnamed_source_with_that_role():
+    got = _speakers('"We will not sell them on," a ministry spokesman said on Monday. "The contract does not '
+                    'allow re-export," the spokesman said.')
+    assert set(got.values()) == {"anon-generalisation-ministry-spokesman"}

@@ -88,6 +88,9 @@ def speaker(text, spk_start, spk_end, cue, resolver):
             and len(placed.split()) <= _MAX_SLOT_WORDS:
         e, phrase = s + len(placed), placed  # '," said Defence Minister X at the signing ceremony in Jakarta'
     if len(phrase.split()) > _MAX_SLOT_WORDS and not named:
+        first = resolver.mention_starting_at(s)  # 'Ana Lee of the Moscow-based Centre for X': the person
+        if first is not None and resolver.kind(first.entity_id) == "person" and _AFFILIATION.match(text, first.end):
+            return (first.entity_id, text[first.start:first.end], first.start, first.end, cue)
         # '... in Istanbul and the Russian state arms exporter Rosoboronexport announced': the name before the cue
         last = resolver.mention_ending_at(e)
         if last is None:
@@ -96,6 +99,9 @@ def speaker(text, spk_start, spk_end, cue, resolver):
     if not phrase:
         return None
     return (resolver.resolve(s, e, phrase), phrase, s, e, cue)
+
+
+_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s")
 
 
 _APPOSITION_START = re.compile(r"\s*(?:an?|the|one of|[a-z][\w-]*)\s")
