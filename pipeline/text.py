@@ -17,7 +17,7 @@ _ABBREVIATIONS = {
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and white space,
 # when what follows starts like a sentence (capital letter, digit or an opening quote).
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘„«(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)

@@ -223,3 +223,9 @@ def test_a_role_noun_that_titles_no_person_is_the_unnamed_source_with_that_role(
     got = _speakers('"We will not sell them on," a ministry spokesman said on Monday. "The contract does not '
                     'allow re-export," the spokesman said.')
     assert set(got.values()) == {"anon-generalisation-ministry-spokesman"}
+
+
+def test_low_nine_marks_and_guillemets_open_quotes():
+    got = _speakers("CHISINAU - Defence Minister Ion Rusu spoke on Monday. „We watched drones fall on our villages,” "
+                    "Rusu told a news conference. «It will not happen again,» he said.")
+    assert got == {"We watched drones fall on our villages": "ion-rusu", "It will not happen again": "ion-rusu"}

@@ -67,7 +67,8 @@ class Statement:
     cue: str | None
 
 
-_QUOTE_MARK = re.compile("[“”\"‘’']")
+_QUOTE_MARK = re.compile("[“”\"‘’'„«»]")
+_CLOSES = {"„": "“”", "«": "»"}  # the low-9 mark of Central European copy ('„...”', '„...“') and guillemets
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -76,20 +77,20 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Single marks ('...' and ‘...’, the British style) open before a word and close only after a
     sentence's or a clause's punctuation ('arms race,' Lecornu told), so that apostrophes
     ("Azerbaijan's", "workers' rights") never pair up; an unclosed single mark is no quote."""
-    out, opened, single = [], None, False
+    out, opened, single, closes = [], None, False, "”\""
     for mark in _QUOTE_MARK.finditer(text, start, end):  # other characters open and close nothing
         i, ch = mark.start(), mark.group(0)
         if opened is None:
             before = text[i - 1] if i > start else " "
-            if ch == "“" or (ch == '"' and (before.isspace() or before in "([—–-:")):
-                opened, single = i, False
+            if ch in "“„«" or (ch == '"' and (before.isspace() or before in "([—–-:")):
+                opened, single, closes = i, False, _CLOSES.get(ch, "”\"")
             elif ch in "‘'" and (before.isspace() or before in "([—–-:") and i + 1 < end and text[i + 1].isalnum():
                 opened, single = i, True
         elif single:
             if ch in "’'" and text[i - 1] in _SINGLE_CLOSE_AFTER and (i + 1 == end or not text[i + 1].isalnum()):
                 out.append((opened, i))
                 opened = None
-        elif ch in "”\"":
+        elif ch in closes:
             if ch == '"' and i + 1 < end and text[i + 1].isalnum() and not text[i - 1] in ",.!?":
                 continue  # a straight mark glued to a word is not a close
             out.append((opened, i))
