@@ -229,3 +229,10 @@ def test_low_nine_marks_and_guillemets_open_quotes():
     got = _speakers("CHISINAU - Defence Minister Ion Rusu spoke on Monday. „We watched drones fall on our villages,” "
                     "Rusu told a news conference. «It will not happen again,» he said.")
     assert got == {"We watched drones fall on our villages": "ion-rusu", "It will not happen again": "ion-rusu"}
+
+
+def test_a_name_after_said_with_a_verb_after_it_opens_the_reported_clause_and_is_no_person():
+    text, facts = _facts("ANKARA - Defence Minister Ali Kaya said Steel Dome did not mean Turkey would retire the "
+                         "S-400. \"It is the roof over all of them,\" he said.")
+    assert "steel-dome" not in {m.entity_id for m in facts.mentions}
+    assert {text[s.start:s.end]: s.speaker_id for s in facts.statements}["It is the roof over all of them"] == "ali-kaya"

@@ -421,6 +421,9 @@ _TITLE_BEFORE = re.compile(rf"{_TITLES}\s*,?\s*$")
 _CUE_AFTER_NAME = re.compile(rf"(?:,[^,]{{1,60}},|\s+(?:of|from|at)\s+the\s+[{_UP}][^,.;:“”\"]{{1,70}}?)?,?\s+"
                              rf"(?:also\s+|has\s+|had\s+)?{_CUE}\b")
 _CUE_BEFORE_NAME = re.compile(rf"\b{_CUE}\s+$")
+# 'said Steel Dome did not mean ...': a name after the cue with a verb after it opens the reported clause
+_CLAUSE_VERB = re.compile(r"\s+(?:did|does|do|was|were|is|are|would|will|had|has|have|could|can|should|may|might|"
+                          r"must|remains?|remained|needs?|needed)\b")
 
 
 def _people(text, zs, ze, registry, known):
@@ -440,7 +443,7 @@ def _people(text, zs, ze, registry, known):
         titled = bool(m.group("title")) or bool(_TITLE_BEFORE.search(before)) \
             or bool(_LOWER_TITLE.search(before)) or _titled_in_apposition(text, zs, s, e)
         cued = bool(_CUE_AFTER_NAME.match(after)) \
-            or bool(_CUE_BEFORE_NAME.search(before))
+            or (bool(_CUE_BEFORE_NAME.search(before)) and not _CLAUSE_VERB.match(after))
         if not (titled or cued):
             continue
         name = " ".join(words)
