@@ -46,6 +46,7 @@ def column(name: str, col: str | None = None) -> tuple[str, ...]:
 _WILDCARD = r"(?:[\w$.,’'-]+\s+){0,4}?"  # '*' in a phrase: up to four words ('users of * include')
 
 
+_WORD_CHAR, _WORD_END = re.compile(r"[\w*]"), re.compile(r"[\w*)]$")
 _ENDINGS = re.compile(r"^(?P<stem>.+?)\((?P<endings>[^()]+)\)$")  # 'offer(s|ed)': offer, offers, offered
 
 
@@ -64,7 +65,9 @@ def phrase_pattern(phrase: str, not_after: str | None = None) -> str:
     words ('users of * include' matches 'users of the K9 howitzer include'), endings in brackets ('bid(s)':
     bid or bids). `not_after`: words, separated by '|', that must not come right before ('in a' for 'bid')."""
     guards = "".join(f"(?<!{re.escape(w)} )" for w in not_after.split("|")) if not_after else ""
-    return guards + r"\b" + "".join(_word_pattern(w) for w in phrase.split()).removesuffix(r"\s+") + r"\b"
+    body = "".join(_word_pattern(w) for w in phrase.split()).removesuffix(r"\s+")
+    # whole words: a boundary at each end that is a word's ('Photo:' ends in none)
+    return guards + (r"\b" if _WORD_CHAR.match(phrase[:1]) else "") + body + (r"\b" if _WORD_END.search(phrase) else "")
 
 
 def alternation(patterns) -> str:

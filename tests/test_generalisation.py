@@ -236,3 +236,10 @@ def test_a_name_after_said_with_a_verb_after_it_opens_the_reported_clause_and_is
                          "S-400. \"It is the roof over all of them,\" he said.")
     assert "steel-dome" not in {m.entity_id for m in facts.mentions}
     assert {text[s.start:s.end]: s.speaker_id for s in facts.statements}["It is the roof over all of them"] == "ali-kaya"
+
+
+def test_names_with_romanian_letters_and_an_al_prefix_and_an_apposition_title_are_people():
+    got = _speakers("BAGHDAD - The head of the security committee, Abbas Jabbar al-Ugaili, said lawmakers had not "
+                    "been told. Lilian Țurcanu, a Socialist deputy, said the deal was wrong. Yulia Berezina, a defence "
+                    "economist at a Moscow institute, said the order was small.")
+    assert set(got.values()) == {"abbas-jabbar-al-ugaili", "lilian-turcanu", "yulia-berezina"}

@@ -40,7 +40,7 @@ from .named_systems import systems_before_classes
 from .prefilter import Prefiltered
 from .unnamed import unnamed_groups
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capital letters, Latin-1 and Latin Extended-A (Işık, Şahin, Ğ)
+_UP = "A-ZÀ-ÖØ-ÞĀ-ŽȘȚ"  # capital letters, Latin-1, Latin Extended-A (Işık, Şahin, Ğ) and Romanian Ș, Ț
 _WORD = rf"[{_UP}][\w’'\-]*"
 _TITLE_MODIFIERS = (r"Deputy |Vice |Prime |Foreign |Defen[cs]e |Trade |Finance |Interior |Chief |Senior |Acting |Former |"
                     r"Cabinet |National |Naval |Air |Army |Navy |Security |State |U\.?S\.? |")
@@ -413,7 +413,7 @@ def _person_pattern(demonyms: frozenset[str]) -> re.Pattern:
     dems = "|".join(re.escape(d) + " " for d in sorted(demonyms, key=len, reverse=True) if d[:1].isupper())
     titles = rf"(?:{_TITLE_MODIFIERS}{dems})*{_TITLE_HEADS}"
     return re.compile(rf"(?=[{_UP}])(?:{_WORD}['’]s\s+(?={titles}))?(?P<title>{titles}\s+)?"
-                      rf"(?P<name>{_INITIALS}|{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*{_WORD}){{1,3}})")
+                      rf"(?P<name>{_INITIALS}|{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*(?:al-|el-)?{_WORD}){{1,3}})")
 
 _TITLE_WORD = re.compile(_TITLES)
 _TITLE_BEFORE = re.compile(rf"{_TITLES}\s*,?\s*$")
