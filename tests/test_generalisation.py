@@ -243,3 +243,9 @@ def test_names_with_romanian_letters_and_an_al_prefix_and_an_apposition_title_ar
                     "been told. Lilian Țurcanu, a Socialist deputy, said the deal was wrong. Yulia Berezina, a defence "
                     "economist at a Moscow institute, said the order was small.")
     assert set(got.values()) == {"abbas-jabbar-al-ugaili", "lilian-turcanu", "yulia-berezina"}
+
+
+def test_institutes_and_makers_named_by_their_organisation_word_are_actors():
+    _, facts = _facts("ANKARA - Arda Yuceer, a defence analyst at the Ankara Policy Forum, said the delivery changed "
+                      "things. The launcher is made by Solar Industries and Tata Advanced Systems.")
+    assert {"ankara-policy-forum", "tata-advanced-systems"} <= {m.entity_id for m in facts.mentions}

@@ -57,7 +57,8 @@ _ORG_WORDS = ("Ministry", "Agency", "Department", "Office", "Corporation", "Comp
               "Center", "Centre", "Service", "Bank", "Group", "Committee", "Commission", "Administration", "Embassy",
               "Parliament", "Assembly", "Senate", "Congress", "Foundation", "Association", "Authority", "Bureau",
               "Directorate", "Organization", "Organisation", "Holding", "Holdings", "Kremlin", "Duma", "Cabinet",
-              "Guard", "Staff", "Party", "Court", "House", "Pentagon")
+              "Guard", "Staff", "Party", "Court", "House", "Pentagon", "Forum", "Systems", "Works", "Shipyard",
+              "Shipyards", "Dynamics", "Aerospace", "Electronics", "Technologies", "Laboratory")
 _ORG_STRIP = {"The", "A", "An", "In", "On", "At", "But", "And", "However", "Then", "Next", "Finally", "According",
               "Since", "After", "Before", "During", "This", "That", "Its", "Their", "State-owned", "Both"}
 _MEDIA_WORDS = ("News", "Times", "Post", "Daily", "Journal", "Gazette", "Television", "TV", "Radio", "Channel",
