@@ -249,3 +249,15 @@ def test_institutes_and_makers_named_by_their_organisation_word_are_actors():
     _, facts = _facts("ANKARA - Arda Yuceer, a defence analyst at the Ankara Policy Forum, said the delivery changed "
                       "things. The launcher is made by Solar Industries and Tata Advanced Systems.")
     assert {"ankara-policy-forum", "tata-advanced-systems"} <= {m.entity_id for m in facts.mentions}
+
+
+def test_a_sentence_naming_only_a_maker_is_about_that_makers_model():
+    got = _deals("MANILA - Germany has offered two Type 214 submarines to the Philippines. South Korea has offered "
+                 "the KSS-III submarine. Stefan Brandt, TKMS's head of export sales, said the company was ready to "
+                 "transfer know-how to Philippine shipyards.")
+    assert ("germany", "philippines", "type-214") in got and ("south-korea", "philippines", "kss-iii") in got
+    text, facts = _facts("MANILA - Germany has offered two Type 214 submarines to the Philippines. South Korea has "
+                         "offered the KSS-III submarine. Stefan Brandt, TKMS's head of export sales, said the company "
+                         "was ready to transfer know-how to Philippine shipyards.")
+    last = [e for e in facts.events if e.start >= text.index("Stefan")]
+    assert {e.system_id for e in last} == {"type-214"}

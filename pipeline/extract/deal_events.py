@@ -204,6 +204,7 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                   buyer_counts(body_sentences, states_of, systems, origin, third_parties), article_states, origin,
                   multinational=multinational(systems, registry))
     recipient_of: dict[str | None, str] = {}  # the recipient last given to each system in this article
+    made_by = _made_by(systems, registry)
     for sent in body_sentences:
         triggers = _triggers(text, sent, mentions)
         if not triggers:
@@ -230,7 +231,8 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
             own = [refs for n, refs in nouns if n.start() <= t_start < n.end() and refs]
             sentence_wide = [r for n, refs in nouns for r in refs] if not in_sent else []
             chosen = [(r, True) for r in own[0]] if own else [(r, True) for r in sentence_wide] if sentence_wide \
-                else _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi), salient)
+                else _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi), salient,
+                                  _makers_systems(mentions, sent, made_by))
             for system, local in chosen:
                 for pair in parties(text, system, local, (event_type, t_start, t_end), here, ctx,
                                         recipient_of):
@@ -344,13 +346,13 @@ def _is_object(text, trigger, early) -> bool:
 _COMPOUND = re.compile(r"\s+(?:deliver(?:y|ies)|sales?|purchases?|deals?|contracts?|orders?)\b", re.IGNORECASE)
 
 
-def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, clause, salient=None):
+def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, clause, salient=None, by_maker=()):
     """(system, named in the sentence?) pairs a trigger is about. Arms named only in general next to the stage
     word ('other Russian weapons', 'arms deals') give one event with no system. Otherwise the list after it for
     interest/talks/offer, joint projects and sanctions, else the nearest after it and those coordinated with it
     ('10 Su-35 combat aircraft in 2017 and S-400 missile systems'), else the nearest before; with none in the
-    sentence, the last system named shortly before it in the article (or, in a headline, shortly after), else
-    `salient`, the model the article is about."""
+    sentence, the models of the makers it names (`by_maker`), else the last system named shortly before it in
+    the article (or, in a headline, shortly after), else `salient`, the model the article is about."""
     in_sent = [m for m in in_sent if not _EXCLUDED_SYSTEM.search(text[max(sent.start, m.start - 30):m.start])]
     generic = _generic(text, t_start, t_end, clause, in_sent)
     if generic is not None:
@@ -378,6 +380,8 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
                 chosen.append(m)
             return [(m, True) for m in chosen]
         return [(in_sent[-1] if in_sent[-1].start < t_start else in_sent[0], True)]
+    if by_maker:  # no system named, but its maker is: 'the company was ready to transfer know-how'
+        return [(m, False) for m in by_maker]
     before = [m for m in all_systems if m.end <= sent.start and sent.start - m.end < 600]
     if before:
         return [(before[-1], False)]
@@ -385,6 +389,30 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
     if ahead:
         return [(ahead[0], False)]
     return [(salient, False)] if salient is not None else []  # far from any name: the model the article is about
+
+
+def _made_by(systems: list[Mention], registry: Registry) -> dict[str, list[Mention]]:
+    """Each maker's systems among the article's mentions, in text order (maker ids: the registry's)."""
+    out: dict[str, list[Mention]] = {}
+    for m in systems:
+        maker = registry.systems[m.entity_id].maker_id if m.entity_id in registry.systems else None
+        if maker:
+            out.setdefault(maker, []).append(m)
+    return out
+
+
+def _makers_systems(mentions: list[Mention], sent: Sentence, made_by: dict[str, list[Mention]]) -> list[Mention]:
+    """The systems of the makers a sentence names ('TKMS's head of sales said the company was ready to ...'):
+    for each maker, its model named last before the sentence, else first after."""
+    out = []
+    for m in mentions:
+        if m.entity_type == "actor" and sent.start <= m.start < sent.end and m.entity_id in made_by:
+            own = made_by[m.entity_id]
+            before = [s for s in own if s.end <= sent.start]
+            pick = before[-1] if before else next((s for s in own if s.start >= sent.end), None)
+            if pick is not None and pick.entity_id not in {o.entity_id for o in out}:
+                out.append(pick)
+    return out
 
 
 def _salient_model(systems: list[Mention]) -> Mention | None:
