@@ -279,10 +279,7 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
     found: list[tuple[str, int, int]] = []
     present = _TRIGGER_WORD_FINDER.present(fold(text[sent.start:sent.end]))
     for event_type, scan in _TRIGGER_WORDS:
-        pattern = scan.narrowed(present)  # none of its alternatives that cannot match here
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text, sent.start, sent.end):
+        for m in scan.finditer_narrowed(present, text, sent.start, sent.end):  # only alternatives that may match
             head_end = m.start() + len(m.group(0).split()[0])
             if any(a < head_end and m.start() < b for a, b in names) \
                     or any(a < m.end() and m.start() < b for _, a, b in found):
