@@ -261,3 +261,15 @@ def test_a_sentence_naming_only_a_maker_is_about_that_makers_model():
                          "was ready to transfer know-how to Philippine shipyards.")
     last = [e for e in facts.events if e.start >= text.index("Stefan")]
     assert {e.system_id for e in last} == {"type-214"}
+
+
+def test_an_untitled_full_name_whose_surname_speaks_later_is_a_person_behind_the_pronouns():
+    got = _speakers("MOSCOW - Gennady Orlov keeps a model of a launcher in his office. Orlov, 61, confirmed the "
+                    "figures. \"It has become a symbol, and symbols are bad for business,\" he said.")
+    assert got["It has become a symbol, and symbols are bad for business"] == "gennady-orlov"
+
+
+def test_military_ranks_title_a_person_and_are_no_organisation():
+    got = _speakers("NEW DELHI - \"The fourth squadron is operational,\" Wing Commander Anand Rao said. "
+                    "\"The crews are ready,\" said Squadron Leader Ravi Menon.")
+    assert got == {"The fourth squadron is operational": "anand-rao", "The crews are ready": "ravi-menon"}

@@ -43,10 +43,11 @@ from .unnamed import unnamed_groups
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽȘȚ"  # capital letters, Latin-1, Latin Extended-A (Işık, Şahin, Ğ) and Romanian Ș, Ț
 _WORD = rf"[{_UP}][\w’'\-]*"
 _TITLE_MODIFIERS = (r"Deputy |Vice |Prime |Foreign |Defen[cs]e |Trade |Finance |Interior |Chief |Senior |Acting |Former |"
-                    r"Cabinet |National |Naval |Air |Army |Navy |Security |State |U\.?S\.? |")
+                    r"Cabinet |National |Naval |Air |Army |Navy |Security |State |U\.?S\.? |Wing |Squadron |Group |"
+                    r"Lieutenant |Major |Brigadier |Rear |")
 _DEMONYMS_SEEN = r"Turkish |Russian |Indian |Chinese |Egyptian |Saudi |American |Iranian |Greek |French |German |British "
 _TITLE_HEADS = (r"(?:President|Minister|Marshal|Air Chief Marshal|Secretary(?: of State| of Defen[cs]e)?|Senator|Representative|Ambassador|"
-           r"Envoy|General|Admiral|Colonel|Spokes(?:man|woman|person)|Chairman|Chairwoman|Chair|"
+           r"Envoy|General|Admiral|Colonel|Captain|Leader|Spokes(?:man|woman|person)|Chairman|Chairwoman|Chair|"
            r"Director|Head|Chief|CEO|Commander|Governor|Premier|Chancellor|King|Crown Prince|Prince|Emir|Sheikh|"
            + "|".join(re.escape(h) + r"(?=\s)" for h in sorted(lexicons.column("honorifics"), key=len, reverse=True))
            + "|" + ABBREVIATED_TITLES
@@ -58,7 +59,7 @@ _ORG_WORDS = ("Ministry", "Agency", "Department", "Office", "Corporation", "Comp
               "Parliament", "Assembly", "Senate", "Congress", "Foundation", "Association", "Authority", "Bureau",
               "Directorate", "Organization", "Organisation", "Holding", "Holdings", "Kremlin", "Duma", "Cabinet",
               "Guard", "Staff", "Party", "Court", "House", "Pentagon", "Forum", "Systems", "Works", "Shipyard",
-              "Shipyards", "Dynamics", "Aerospace", "Electronics", "Technologies", "Laboratory")
+              "Shipyards", "Dynamics", "Aerospace", "Electronics", "Technologies", "Laboratory", "Services")
 _ORG_STRIP = {"The", "A", "An", "In", "On", "At", "But", "And", "However", "Then", "Next", "Finally", "According",
               "Since", "After", "Before", "During", "This", "That", "Its", "Their", "State-owned", "Both"}
 _MEDIA_WORDS = ("News", "Times", "Post", "Daily", "Journal", "Gazette", "Television", "TV", "Radio", "Channel",
@@ -367,7 +368,7 @@ def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention
 
 
 # (?=[{_UP}]): an organisation's name starts with a capital, so no other place is tried
-_ORG = re.compile(rf"(?=[{_UP}])(?:(?:{_WORD}|U\.S\.)\s+)*?(?:{_WORD}\s+)?(?:{'|'.join(_ORG_WORDS)})(?:\s+(?:of|for)(?:\s+the)?\s+{_WORD}(?:\s+{_WORD}){{0,3}})?")
+_ORG = re.compile(rf"(?=[{_UP}])(?:(?:{_WORD}|U\.S\.)\s+)*?(?:{_WORD}\s+)?(?:{'|'.join(_ORG_WORDS)})\b(?:\s+(?:of|for)(?:\s+the)?\s+{_WORD}(?:\s+{_WORD}){{0,3}})?")
 
 
 def _organisations(text, zs, ze, registry, known):
@@ -427,6 +428,17 @@ _CLAUSE_VERB = re.compile(r"\s+(?:did|does|do|was|were|is|are|would|will|had|has
                           r"must|remains?|remained|needs?|needed)\b")
 
 
+# 'Vorontsov said', 'Vorontsov, 61, confirmed': one capitalised word that speaks
+_LONE_SPEAKER = re.compile(rf"(?<![\w’'-])(?P<name>{_WORD})(?:,\s*\d{{2}},)?\s+{_CUE}\b")
+
+
+@lru_cache(maxsize=4)
+def _speaking_surnames(text: str) -> frozenset[str]:
+    """Single names the article makes speak ('Vorontsov said'): a full name ending in one is a person even
+    untitled ('MOSCOW - Gennady Vorontsov keeps a model of ...')."""
+    return frozenset(m.group("name") for m in _LONE_SPEAKER.finditer(text) if m.group("name") not in _NOT_NAMES)
+
+
 def _people(text, zs, ze, registry, known):
     for m in _person_pattern(_all_demonyms(registry)).finditer(text, zs, ze):
         s, e = m.start("name"), m.end("name")
@@ -445,7 +457,7 @@ def _people(text, zs, ze, registry, known):
             or bool(_LOWER_TITLE.search(before)) or _titled_in_apposition(text, zs, s, e)
         cued = bool(_CUE_AFTER_NAME.match(after)) \
             or (bool(_CUE_BEFORE_NAME.search(before)) and not _CLAUSE_VERB.match(after))
-        if not (titled or cued):
+        if not (titled or cued or words[-1] in _speaking_surnames(text)):
             continue
         name = " ".join(words)
         title = (m.group("title") or "").strip() or None
