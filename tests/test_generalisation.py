@@ -273,3 +273,15 @@ def test_military_ranks_title_a_person_and_are_no_organisation():
     got = _speakers("NEW DELHI - \"The fourth squadron is operational,\" Wing Commander Anand Rao said. "
                     "\"The crews are ready,\" said Squadron Leader Ravi Menon.")
     assert got == {"The fourth squadron is operational": "anand-rao", "The crews are ready": "ravi-menon"}
+
+
+def test_a_possessive_full_name_and_a_titled_surname_make_a_person_behind_the_pronouns():
+    got = _speakers("HELSINKI - The model on Ville-Pekka Laine's windowsill is grey. Laine, chief executive of the "
+                    "company, picks it up. \"Three years ago this was a Finnish project,\" he says.")
+    assert got == {"Three years ago this was a Finnish project": "ville-pekka-laine"}
+
+
+def test_an_institute_before_said_is_no_person():
+    got = _speakers("Jeremy Okoro, a senior fellow at the Capitol Security Project, said the list was typical. "
+                    "\"These are routine cases,\" he said.")
+    assert got["These are routine cases"] == "jeremy-okoro"

@@ -59,7 +59,8 @@ _ORG_WORDS = ("Ministry", "Agency", "Department", "Office", "Corporation", "Comp
               "Parliament", "Assembly", "Senate", "Congress", "Foundation", "Association", "Authority", "Bureau",
               "Directorate", "Organization", "Organisation", "Holding", "Holdings", "Kremlin", "Duma", "Cabinet",
               "Guard", "Staff", "Party", "Court", "House", "Pentagon", "Forum", "Systems", "Works", "Shipyard",
-              "Shipyards", "Dynamics", "Aerospace", "Electronics", "Technologies", "Laboratory", "Services")
+              "Shipyards", "Dynamics", "Aerospace", "Electronics", "Technologies", "Laboratory", "Services", "Project",
+              "Circle", "Initiative", "Programme", "Network", "Fund", "Trust", "Society", "Union", "Alliance")
 _ORG_STRIP = {"The", "A", "An", "In", "On", "At", "But", "And", "However", "Then", "Next", "Finally", "According",
               "Since", "After", "Before", "During", "This", "That", "Its", "Their", "State-owned", "Both"}
 _MEDIA_WORDS = ("News", "Times", "Post", "Daily", "Journal", "Gazette", "Television", "TV", "Radio", "Channel",
@@ -428,15 +429,20 @@ _CLAUSE_VERB = re.compile(r"\s+(?:did|does|do|was|were|is|are|would|will|had|has
                           r"must|remains?|remained|needs?|needed)\b")
 
 
+_LONE_NAME = re.compile(rf"(?<![\w’'-])(?<!\w )(?<!\w, ){_WORD}(?=,)")  # a name alone before a comma
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # 'Vorontsov said', 'Vorontsov, 61, confirmed': one capitalised word that speaks
 _LONE_SPEAKER = re.compile(rf"(?<![\w’'-])(?P<name>{_WORD})(?:,\s*\d{{2}},)?\s+{_CUE}\b")
 
 
 @lru_cache(maxsize=4)
 def _speaking_surnames(text: str) -> frozenset[str]:
-    """Single names the article makes speak ('Vorontsov said'): a full name ending in one is a person even
-    untitled ('MOSCOW - Gennady Vorontsov keeps a model of ...')."""
-    return frozenset(m.group("name") for m in _LONE_SPEAKER.finditer(text) if m.group("name") not in _NOT_NAMES)
+    """Single names the article makes speak ('Vorontsov said') or titles ('Vorontsov, first deputy director of'):
+    a full name ending in one is a person even untitled ('MOSCOW - Gennady Vorontsov keeps a model of ...')."""
+    after, _ = _apposition_titles()
+    speaking = {m.group("name") for m in _LONE_SPEAKER.finditer(text)}
+    titled = {m.group(0) for m in _LONE_NAME.finditer(text) if after.match(text, m.end())}  # 'Lee, chief executive'
+    return frozenset((speaking | titled) - _NOT_NAMES)
 
 
 def _people(text, zs, ze, registry, known):
@@ -444,6 +450,8 @@ def _people(text, zs, ze, registry, known):
         s, e = m.start("name"), m.end("name")
         while e > s and text[e - 1] in "’'":  # "CBS News'" -> "CBS News"
             e -= 1
+        if text[e - 2:e] in ("'s", "’s"):  # "Ville-Pekka Hämäläinen's windowsill"
+            e -= 2
         words = text[s:e].split()
         while words and (words[0] in _NOT_NAMES or _TITLE_WORD.fullmatch(words[0])):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
@@ -453,6 +461,8 @@ def _people(text, zs, ze, registry, known):
             continue
         after = text[e:min(ze, e + 110)]  # room for an apposition: 'Ellen Lord, the Pentagon's top ..., told'
         before = text[max(zs, s - 25):s]
+        if not m.group("title") and _THE_BEFORE.search(before):
+            continue  # 'a fellow at the Capitol Security Project, said': no person has 'the' before the name
         titled = bool(m.group("title")) or bool(_TITLE_BEFORE.search(before)) \
             or bool(_LOWER_TITLE.search(before)) or _titled_in_apposition(text, zs, s, e)
         cued = bool(_CUE_AFTER_NAME.match(after)) \
