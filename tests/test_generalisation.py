@@ -285,3 +285,9 @@ def test_an_institute_before_said_is_no_person():
     got = _speakers("Jeremy Okoro, a senior fellow at the Capitol Security Project, said the list was typical. "
                     "\"These are routine cases,\" he said.")
     assert got["These are routine cases"] == "jeremy-okoro"
+
+
+def test_a_headline_that_says_a_state_is_to_buy_reports_a_purchase():
+    got = _facts("Details of the order were not disclosed.", headline="Uzbekistan to buy Turkish Anka drones")[1]
+    assert {(e.supplier_id, e.recipient_id, e.system_id, e.event_type) for e in got.events} == {
+        ("turkey", "uzbekistan", "anka", "contract")}

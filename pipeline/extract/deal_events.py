@@ -106,6 +106,7 @@ _DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer|no (?:inte
 _URGED = re.compile(r"\b(?:urg|ask|press|call)(?:e|es|ed|ing|s)?\s+(?:on\s+)?(?:[\w.-]+\s+){1,2}(?:not\s+)?to\s+$", re.IGNORECASE)
 _NO = re.compile(r"\bno\s+(?:further\s+|new\s+|more\s+)?$", re.IGNORECASE)  # 'but no talks are taking place'
 _ANY = re.compile(r"\bany\s+(?:\w+\s+)?$", re.IGNORECASE)  # 'any transfer of Russian-made weapons': none in particular
+_HEADLINE_BUY = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+to\s+(?P<verb>buy|acquire|order|purchase)\b")
 _HEADLINE_TO = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+to\s+$")  # headline 'France to supply Armenia with ...'
 
 _DISBELIEF = Prefiltered(re.compile(r"\b(?:do not|don't|does not|doesn't) (?:think|believe|expect)\b|\bunlikely\b", re.IGNORECASE))
@@ -294,13 +295,18 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
             if event_type == "delivery" and _NOT_A_DELIVERY.search(before):
                 continue
             if event_type == "contract" and m.group(0).lower().startswith(("buy", "bought", "purchase")) \
-                    and (before.endswith("to ") or _CONDITIONAL_PURCHASE.search(text, sent.start, m.start())):
-                continue  # 'to purchase' is what talks, plans or decisions are about; 'if it bought the S-400s': a condition
+                    and ((before.endswith("to ") and not _HEADLINE_TO.match(text, sent.start, m.start()))
+                         or _CONDITIONAL_PURCHASE.search(text, sent.start, m.start())):
+                continue  # 'to purchase' is what talks, plans or decisions are about (but a headline's 'Chile to buy'
+                # is the purchase); 'if it bought the S-400s': a condition
             if event_type == "agreement" and m.group(0).lower().startswith("joint") and _APPOSITIVE.search(before):
                 continue
             if event_type == "talks" and m.group(0).lower() == "talks" and _SETTING.search(before):
                 continue
             found.append((event_type, m.start(), m.end()))
+    bought = _HEADLINE_BUY.match(text, sent.start, sent.end)  # 'Uzbekistan to buy Turkish Anka drones'
+    if bought and not any(a < bought.end("verb") and bought.start("verb") < b for _, a, b in found):
+        found.append(("contract", bought.start("verb"), bought.end("verb")))
     body = text[sent.start:sent.end]
     refusal = _REFUSAL.search(body)
     if refusal:  # 'I will not disclose the details of the contract, but yes, China has ...'
