@@ -291,3 +291,10 @@ def test_a_headline_that_says_a_state_is_to_buy_reports_a_purchase():
     got = _facts("Details of the order were not disclosed.", headline="Uzbekistan to buy Turkish Anka drones")[1]
     assert {(e.supplier_id, e.recipient_id, e.system_id, e.event_type) for e in got.events} == {
         ("turkey", "uzbekistan", "anka", "contract")}
+
+
+def test_who_discussed_or_denied_selling_arms_it_owns_is_their_seller():
+    got = _deals("ATHENS - Turkey bought the S-400 from Russia in 2017. A Greek newspaper reported that Ankara had "
+                 "discussed selling the batteries to Azerbaijan. Greece has denied sending its S-300 systems to Ukraine.")
+    assert {("turkey", "azerbaijan", "s-400"), ("greece", "ukraine", "s-300")} <= got
+    assert ("russia", "azerbaijan", "s-400") not in got

@@ -188,6 +188,7 @@ _LIST_FROM = re.compile(r"^(?:\s+[\w-]+){0,3}?(?:,|\s+and|\s+as well as)(?:\s+[\
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _GIVING = re.compile(r"(?:deliver|suppl|transfer|provid|ship|export|hand|sen[dt]|sell|sold|giv|gave|donat)\w*",
                      re.IGNORECASE)
+_THEN_GIVING = re.compile(r"\s+(?=(?:sell|send|transferr|deliver|suppl|provid|hand)\w*ing\b)", re.IGNORECASE)
 # 'Poland has also ordered ... and has sent some of its tanks to Ukraine': the subject of a second predicate
 _GIVER_AND = re.compile(r"^\s+(?:has|have|had|will|would)\s+[^.;:]*?,?\s+and\s+(?:has\s+|have\s+|had\s+|also\s+){0,2}$",
                         re.IGNORECASE)
@@ -199,6 +200,8 @@ _GIVER_GAP = re.compile(r"^\s*(?:(?:has|had|have|will|would|could|can|also|alrea
                         r"(?:(?:(?:no|any)\s+)?plans?\s+to\s+|(?:said|says)\s+(?:that\s+)?it\s+(?:would|will|could)\s+|"
                         r"(?:is|was|are|were)\s+(?:ready|willing|prepared)\s+to\s+)?"
                         r"(?:(?:rules?|ruled|ruling)\s+out\s+)?"  # 'Athens rules out sending S-300 systems to Ukraine'
+                        # 'Ankara had discussed selling the batteries', 'Turkey denied selling', 'considered sending'
+                        r"(?:(?:discuss|consider|den(?=i|y)|weigh|explor)\w*\s+)?"
                         r"(?:(?:signed|agreed|reached|won)\s+(?:an?\s+|the\s+)?(?:[\w$£€.,-]+\s+){0,3}?(?:deal|contract|agreement)\s+to\s+)?$",
                         re.IGNORECASE)
 
@@ -217,6 +220,8 @@ def suppliers(text, system, trigger, states, ctx, trigger_starts=()) -> list[str
             return list(dict.fromkeys(named))
     # a system of no single origin may take the giver of another stage word of the sentence ('signed a deal to sell')
     starts = [t_start] if ctx.origin.get(system.entity_id) else [t_start, *trigger_starts]
+    then = _THEN_GIVING.match(text, t_end)  # 'Ankara had discussed selling the batteries': the seller's subject
+    starts += [then.end()] if then else []
     for start in starts:
         if _GIVING.match(text, start) and not _PASSIVE.search(text, max(0, start - 10), start):
             subject = [s for s, pos, demonym, end in states if not demonym and end <= start
