@@ -298,3 +298,10 @@ def test_who_discussed_or_denied_selling_arms_it_owns_is_their_seller():
                  "discussed selling the batteries to Azerbaijan. Greece has denied sending its S-300 systems to Ukraine.")
     assert {("turkey", "azerbaijan", "s-400"), ("greece", "ukraine", "s-300")} <= got
     assert ("russia", "azerbaijan", "s-400") not in got
+
+
+def test_a_speaker_after_an_introductory_clause_and_an_apposition_and_replied_as_a_cue():
+    got = _speakers("JAKARTA - At the exhibition, its regional director, Sergei Orlov, told reporters that the "
+                    "offer to Indonesia \"remains on the table\". Defence Minister Ana Ruiz replied that the "
+                    "lobby had \"never been stronger\".")
+    assert got["remains on the table"] == "sergei-orlov" and got["never been stronger"] == "ana-ruiz"

@@ -22,6 +22,7 @@ CUES = (
     "reiterated", "expressed", "threatened", "threatens", "floated", "floats", "proposed", "suggested",
     "welcomed", "welcomes", "vowed", "vows", "promised", "pledged", "asserted", "contended", "assured",
     "complained", "complains", "made clear", "makes clear", "made it clear", "makes it clear",
+    "replied", "replies", "responded", "responds", "answered", "countered", "retorted", "conceded",
 )
 # verbs that report a question only with an indirect question after them ('have questioned whether the
 # army can absorb ...'); 'questioned the suspect' is no speech

@@ -260,9 +260,12 @@ def subject_slot(text, start, cue_start):
     the air chief'); None if the words before the verb are no subject."""
     subject = _SUBJECT.match(text[start:cue_start])
     if subject is None and _INTRO.match(text, start):
-        comma = text.rfind(",", start, cue_start)
-        subject = _SUBJECT.match(text[comma + 1:cue_start]) if comma > 0 else None
-        start = comma + 1
+        # the subject after the introductory clause's comma: 'At the show, its director, Ana Lee, told'
+        for comma in (i for i in range(start, cue_start) if text[i] == ","):
+            subject = _SUBJECT.match(text[comma + 1:cue_start])
+            if subject is not None and subject.group("spk").strip():
+                return comma + 1 + subject.start("spk"), comma + 1 + subject.end("spk")
+        return None
     return (start + subject.start("spk"), start + subject.end("spk")) if subject else None
 
 
