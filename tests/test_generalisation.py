@@ -305,3 +305,27 @@ def test_a_speaker_after_an_introductory_clause_and_an_apposition_and_replied_as
                     "offer to Indonesia \"remains on the table\". Defence Minister Ana Ruiz replied that the "
                     "lobby had \"never been stronger\".")
     assert got["remains on the table"] == "sergei-orlov" and got["never been stronger"] == "ana-ruiz"
+
+
+def test_a_list_of_operators_opened_by_its_is_of_the_model_named_before():
+    got = _deals("Hanwha Aerospace builds the K9 Thunder, a South Korean howitzer. Its operators include Poland, "
+                 "India and Egypt, while Turkey builds a version as the T-155 Firtina.")
+    assert {("south-korea", b, "k9") for b in ("poland", "india", "egypt")} <= got
+    assert not {d for d in got if d[2] == "t-155"}
+
+
+def test_buyers_that_have_all_bought_are_each_a_buyer():
+    got = _deals("The UAE, Saudi Arabia and Egypt have all bought Chinese Wing Loong II drones.")
+    assert {("china", b, "wing-loong-ii") for b in ("united-arab-emirates", "saudi-arabia", "egypt")} <= got
+
+
+def test_of_overlapping_stage_words_the_first_one_wins():
+    text, facts = _facts("Kazakhstan has abandoned plans to buy Turkish Anka drones.")
+    assert {(e.supplier_id, e.recipient_id, e.event_type) for e in facts.events} == {
+        ("turkey", "kazakhstan", "cancellation")}
+
+
+def test_a_buyer_that_will_get_arms_from_a_capital_receives_them_and_a_count_is_no_part_of_a_name():
+    text, facts = _facts("The Vietnamese army will get 20 KH179 howitzers from Seoul, officials said.")
+    assert {(e.supplier_id, e.recipient_id, e.system_id) for e in facts.events} == {("south-korea", "vietnam", "kh179")}
+    assert [text[m.start:m.end] for m in facts.mentions if m.entity_id == "kh179"] == ["KH179"]

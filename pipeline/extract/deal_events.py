@@ -18,8 +18,8 @@ from ..registry import Registry
 from ..text import Sentence
 from .anaphora import DEAL_NOUN, class_as_model, deal_noun_systems, definite_references, same_item_classes
 from .dates import DateRef, find_dates
-from .deal_parties import (COORDINATED, POSSESSED, THE_COUNTRY, Context, Here, article_supplier, buyer_counts,
-                            demonym_regex, multinational, origins,
+from .deal_parties import (COORDINATED, LISTING, POSSESSED, THE_COUNTRY, Context, Here, article_supplier,
+                           buyer_counts, demonym_regex, multinational, origins,
                            parties, sanctioning, states_in)
 from .mentions import Mention
 from .prefilter import Prefiltered, WordFinder, fold
@@ -106,6 +106,7 @@ _DENIED = re.compile(r"\b(?:denied|not(?! just| only)|never|no longer|no (?:inte
 _URGED = re.compile(r"\b(?:urg|ask|press|call)(?:e|es|ed|ing|s)?\s+(?:on\s+)?(?:[\w.-]+\s+){1,2}(?:not\s+)?to\s+$", re.IGNORECASE)
 _NO = re.compile(r"\bno\s+(?:further\s+|new\s+|more\s+)?$", re.IGNORECASE)  # 'but no talks are taking place'
 _ANY = re.compile(r"\bany\s+(?:\w+\s+)?$", re.IGNORECASE)  # 'any transfer of Russian-made weapons': none in particular
+_ITS_BEFORE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+$")
 _HEADLINE_BUY = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+to\s+(?P<verb>buy|acquire|order|purchase)\b")
 _HEADLINE_TO = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+to\s+$")  # headline 'France to supply Armenia with ...'
 
@@ -200,7 +201,8 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     sanctioning_in = {sent: sanctioning(text, states_of[sent]) for sent in body_sentences}
     third_parties = set().union(*sanctioning_in.values())
     origin = origins(systems, registry, body_sentences, mentions)
-    salient = _salient_model([m for m in systems if not registry.systems[m.entity_id].is_class])
+    models = [m for m in systems if not registry.systems[m.entity_id].is_class]
+    salient = _salient_model(models)
     ctx = Context(article_supplier(systems, registry), third_parties,
                   buyer_counts(body_sentences, states_of, systems, origin, third_parties), article_states, origin,
                   multinational=multinational(systems, registry))
@@ -232,8 +234,9 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
             own = [refs for n, refs in nouns if n.start() <= t_start < n.end() and refs]
             sentence_wide = [r for n, refs in nouns for r in refs] if not in_sent else []
             chosen = [(r, True) for r in own[0]] if own else [(r, True) for r in sentence_wide] if sentence_wide \
-                else _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi), salient,
-                                  _makers_systems(mentions, sent, made_by))
+                else _its_list(text, sent, t_start, in_sent, models) \
+                or _systems_for(text, in_sent, systems, t_start, t_end, sent, event_type, (lo, hi), salient,
+                                _makers_systems(mentions, sent, made_by))
             for system, local in chosen:
                 for pair in parties(text, system, local, (event_type, t_start, t_end), here, ctx,
                                         recipient_of):
@@ -271,6 +274,16 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
     return out
 
 
+def _leftmost(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Of overlapping stage words the one that begins first wins, then the longer, then the first listed:
+    'abandoned plans to buy' is a cancellation, not an interest."""
+    kept: list[tuple[int, tuple[str, int, int]]] = []
+    for order, (event_type, start, end) in sorted(enumerate(found), key=lambda x: (x[1][1], x[1][1] - x[1][2], x[0])):
+        if not any(a < end and start < b for _, (_, a, b) in kept):
+            kept.append((order, (event_type, start, end)))
+    return [trigger for _, trigger in sorted(kept)]
+
+
 def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[str, int, int]]:
     """(event type, start, end) of each stage word; words inside a name ('Federal Security Service') do not
     count, nor participles describing the arms ('the supplied weapons'), nor talks that are only the setting
@@ -282,8 +295,7 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
     for event_type, scan in _TRIGGER_WORDS:
         for m in scan.finditer_narrowed(present, text, sent.start, sent.end):  # only alternatives that may match
             head_end = m.start() + len(m.group(0).split()[0])
-            if any(a < head_end and m.start() < b for a, b in names) \
-                    or any(a < m.end() and m.start() < b for _, a, b in found):
+            if any(a < head_end and m.start() < b for a, b in names):
                 continue
             before = text[max(sent.start, m.start() - 25):m.start()]
             if event_type in ("delivery", "contract") and " " not in m.group(0) \
@@ -304,6 +316,7 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
             if event_type == "talks" and m.group(0).lower() == "talks" and _SETTING.search(before):
                 continue
             found.append((event_type, m.start(), m.end()))
+    found = _leftmost(found)
     bought = _HEADLINE_BUY.match(text, sent.start, sent.end)  # 'Uzbekistan to buy Turkish Anka drones'
     if bought and not any(a < bought.end("verb") and bought.start("verb") < b for _, a, b in found):
         found.append(("contract", bought.start("verb"), bought.end("verb")))
@@ -392,6 +405,16 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
     if ahead:
         return [(ahead[0], False)]
     return [(salient, False)] if salient is not None else []  # far from any name: the model the article is about
+
+
+def _its_list(text, sent, t_start, in_sent, models) -> list[tuple[Mention, bool]]:
+    """'Its operators include Poland, India and Egypt, while Turkey builds a version as the T-155': a list of
+    buyers opened by 'its' is of the model named last before the sentence."""
+    if not (_ITS_BEFORE.search(text, sent.start, t_start) and LISTING.match(text, t_start)) \
+            or any(m.start < t_start for m in in_sent):
+        return []
+    before = [m for m in models if m.end <= sent.start]
+    return [(before[-1], False)] if before else []
 
 
 def _made_by(systems: list[Mention], registry: Registry) -> dict[str, list[Mention]]:

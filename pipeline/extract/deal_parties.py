@@ -388,7 +388,8 @@ def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of
 _BUYING = re.compile(lexicons.alternation(lexicons.phrase_pattern(v) for v in lexicons.column("buying_verbs")),
                      re.IGNORECASE)
 _BUYER_GAP = re.compile(r"^\s*(?:,[^,.;]{1,40},\s*)?(?:(?:has|had|have|will|would|is|are|was|were|also|already|now|"
-                        r"recently|previously|then|finally|formally|officially|last\s+\w+|on\s+\w+)\s+){0,3}$",
+                        r"recently|previously|then|finally|formally|officially|last\s+\w+|on\s+\w+|"
+                        r"all|both|each|jointly|together)\s+){0,3}$",  # 'Egypt and Qatar have all bought'
                         re.IGNORECASE)
 _IT_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:It|The\s+country)\s+"
                          r"(?:(?:has|had|have|also|already|recently|previously|then)\s+){0,2}$")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..corpus import Source
 from ..registry import Registry
 
-_LOCATIVE = re.compile(r"\b(?:in|central|near|outside|from|at|around)\s+$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|central|near|outside|at|around)\s+$", re.IGNORECASE)
 _ZONES = ("body", "credit")
 
 

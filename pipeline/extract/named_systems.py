@@ -49,6 +49,8 @@ def systems_before_classes(text: str, zones, registry: Registry, known: list[Men
         words = [(w.group(0), found.start("name") + w.start()) for w in re.finditer(r"\S+", found.group("name"))]
         while words and (_not_a_name(words[0][0], demonyms) or _named(words[0], known)):
             words = words[1:]  # 'The Harbah ...', 'Pakistani Harbah ...', 'Otokar Tulpar': the name begins after them
+        if len(words) >= 2 and f"{words[0][0]} {words[1][0]}" in demonyms:
+            words = words[2:]  # 'a South Korean howitzer'
         if not words or not any(_DESIGNATION.match(w) for w, _ in words) or any(w in demonyms for w, _ in words):
             continue
         s, e = words[0][1], words[-1][1] + len(words[-1][0])
@@ -75,4 +77,4 @@ def _named(word: tuple[str, int], known: list[Mention]) -> bool:
 
 
 def _not_a_name(word: str, demonyms: frozenset[str]) -> bool:
-    return word in _NOT_A_NAME or word in demonyms or bool(_MADE.search(word)) or "'" in word or "’" in word
+    return word in _NOT_A_NAME or word.isdigit() or word in demonyms or bool(_MADE.search(word)) or "'" in word or "’" in word
