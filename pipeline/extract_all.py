@@ -32,9 +32,10 @@ from .extract.discover import NewEntity
 from .registry import Registry
 from .rows import ARTICLE_TABLES, article_rows, arrow_rows
 
-# The code whose change must invalidate cached extraction results.
+# The code and the vocabulary whose change must invalidate cached extraction results.
 _EXTRACTOR_FILES = ("pipeline/boilerplate.py", "pipeline/text.py", "pipeline/resolve.py", "pipeline/registry.py",
-                    "pipeline/corpus.py", "pipeline/rows.py", "pipeline/extract")
+                    "pipeline/corpus.py", "pipeline/rows.py", "pipeline/lexicons.py", "pipeline/csvfile.py",
+                    "pipeline/schemas.py", "pipeline/extract", "data/lexicons", "schemas")
 _PARALLEL_FROM = 200  # articles; below this, starting processes costs more than it saves
 _INDEX = "index.pickle"  # generation token; article key -> (source_id, discovered entities)
 
@@ -53,14 +54,21 @@ class Extraction:
         return [e for sid in sorted(self.entities) for e in self.entities[sid]]
 
 
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """sha256 of the extraction code itself: no manual version to forget to bump."""
-    digest = hashlib.sha256()
+def extractor_files() -> list[Path]:
+    """The extraction code and the lexicons it reads, in a fixed order."""
+    files: list[Path] = []
     for rel in _EXTRACTOR_FILES:
         path = REPO_ROOT / rel
-        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            digest.update(f.relative_to(REPO_ROOT).as_posix().encode() + b"\0" + f.read_bytes())
+        files += sorted(f for f in path.glob("*") if f.suffix in (".py", ".csv", ".json")) if path.is_dir() else [path]
+    return files
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """sha256 of the extraction code and its lexicons: no manual version to forget to bump."""
+    digest = hashlib.sha256()
+    for f in extractor_files():
+        digest.update(f.relative_to(REPO_ROOT).as_posix().encode() + b"\0" + f.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -3,14 +3,16 @@
 import dataclasses
 import filecmp
 import shutil
+import subprocess
+import sys
 
 import pyarrow as pa
 import pyarrow.feather as feather
 
-from pipeline import DEFAULT_SOURCES
+from pipeline import DEFAULT_SOURCES, REPO_ROOT
 from pipeline.build import build
 from pipeline.corpus import read_corpus
-from pipeline.extract_all import Extraction, article_key, extract_corpus
+from pipeline.extract_all import Extraction, article_key, extract_corpus, extractor_files
 from pipeline.synth import write_corpus
 
 
@@ -103,3 +105,15 @@ def test_dask_cluster_extracts_what_the_local_pool_does(tmp_path, registry):
     assert on_dask.extracted == 60 and _same(on_dask, extract_corpus(sources, registry, workers=1))
     build(DEFAULT_SOURCES, tmp_path / "local-out", cache=False)
     assert not filecmp.dircmp(tmp_path / "dask-out/data/csv", tmp_path / "local-out/data/csv").diff_files
+
+
+def test_the_cache_key_covers_every_module_and_lexicon_extraction_reads():
+    probe = ("import sys, pipeline.extract.article as a; "
+             "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('pipeline')))")
+    loaded = set(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                                cwd=REPO_ROOT).stdout.split())
+    hashed = {str(f) for f in extractor_files()}
+    ingest_or_glue = {"__init__.py", "errors.py", "extract_all.py", "html_in.py", "pubdate.py"}
+    assert {f for f in loaded - hashed if f.rsplit("/", 1)[-1] not in ingest_or_glue} == set()
+    assert {str(f) for f in (REPO_ROOT / "data" / "lexicons").glob("*.csv")} <= hashed
+    assert {str(f) for f in (REPO_ROOT / "schemas").glob("*.json")} <= hashed
