@@ -329,3 +329,16 @@ def test_a_buyer_that_will_get_arms_from_a_capital_receives_them_and_a_count_is_
     text, facts = _facts("The Vietnamese army will get 20 KH179 howitzers from Seoul, officials said.")
     assert {(e.supplier_id, e.recipient_id, e.system_id) for e in facts.events} == {("south-korea", "vietnam", "kh179")}
     assert [text[m.start:m.end] for m in facts.mentions if m.entity_id == "kh179"] == ["KH179"]
+
+
+@pytest.mark.parametrize("body, quote", [
+    ('A Russian diplomat in Cairo, speaking to a news agency, rejected the reports as "an information campaign '
+     'by rivals" on Monday.', "an information campaign by rivals"),
+    ('A senior State Department official, briefing reporters on condition of anonymity, said the sanctions could '
+     'be lifted. "The ball is in their court now," the official said.', "The ball is in their court now"),
+    ('Russia\'s foreign ministry said Ankara was free to choose. Its spokeswoman told a briefing that Moscow stood '
+     '"ready to fulfil any new order" from Turkey.', "ready to fulfil any new order"),
+])
+def test_an_unnamed_source_set_off_by_a_clause_or_owned_by_a_body_is_an_anonymous_speaker(body, quote):
+    got = _speakers(body)
+    assert (got.get(quote) or "").startswith("anon-"), got

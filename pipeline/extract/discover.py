@@ -34,7 +34,7 @@ from ..registry import Registry
 from ..resolve import SpeakerResolver
 from . import titles
 from .bylines import bylines
-from .cues import ABBREVIATED_TITLES
+from .cues import ABBREVIATED_TITLES, CUES
 from .mentions import Mention
 from .named_systems import systems_before_classes
 from .prefilter import Prefiltered
@@ -87,11 +87,13 @@ _DESIGNATION_CATEGORY = [(re.compile(r"^(?:Su|MiG|F|J|JF|Yak|Tu|Il|FA|F/A|Rafale
                          (re.compile(r"^(?:TOS|BM)-"), "artillery", None)]
 # Prefiltered: a paragraph is scanned only if it holds one of the words the pattern needs (see prefilter.py)
 _ANON = Prefiltered(re.compile(
-    r"\b(?:an?|one)\s+(?P<core>(?:(?!with\b|and\b)(?:U\.S\.|U\.K\.|U\.N\.|[\w\-’']+)\s+){0,4}?"
+    r"\b(?:an?|one|its|their)\s+(?P<core>(?:(?!with\b|and\b)(?:U\.S\.|U\.K\.|U\.N\.|[\w\-’']+)\s+){0,4}?"
     r"(?:source|official|spokes(?:man|woman|person)|diplomat|officer|representative|insider))"
     r"(?P<tail>\s+(?:in|at|of|for|from|close to|familiar with)\s+(?:the\s+)?"
     r"(?:(?!(?:said|told|says|added|speaking)\b)[\w\-’']+\s?){1,4})?"
-    r"(?=,?\s+(?:(?:speaking|who|asking)\b[^,]*,\s+)?(?:also\s+)?(?:said|told|says|added|confirmed|warned|denied|insisted)\b)",
+    # the verb that reports them, after a clause set off by commas ('A diplomat in Cairo, speaking to Interfax, said')
+    r"(?=,?\s+(?:[^,.;\"“”]{1,80},\s+)?(?:also\s+)?(?:" + "|".join(map(re.escape, (*CUES, "rejected", "dismissed")))
+    + r")\b)",
     re.IGNORECASE))
 # a source that an outlet cites: 'Kommersant reported, citing a source in the defence industry'
 _CITED_ANON = Prefiltered(re.compile(
