@@ -342,3 +342,16 @@ def test_a_buyer_that_will_get_arms_from_a_capital_receives_them_and_a_count_is_
 def test_an_unnamed_source_set_off_by_a_clause_or_owned_by_a_body_is_an_anonymous_speaker(body, quote):
     got = _speakers(body)
     assert (got.get(quote) or "").startswith("anon-"), got
+
+
+@pytest.mark.parametrize("body, quote, speaker", [
+    ('Chief of the Naval Staff Admiral Tariq Mehmood, who received the ship, said the corvettes would '
+     '"significantly enhance our reach at sea".', "significantly enhance our reach at sea", "tariq-mehmood"),
+    ('"Exports are impressive, but the test is after-sales," said Col. (retd) Arvind Menon of the Delhi Policy '
+     'Circle.', "Exports are impressive, but the test is after-sales,", "arvind-menon"),
+    ('Roman Babushkin, Russia\'s deputy chief of mission in New Delhi, said: "The contract will be fulfilled in '
+     'full."', "The contract will be fulfilled in full.", "roman-babushkin"),
+])
+def test_the_person_behind_a_long_title_speaks_not_the_body_or_place_in_it(body, quote, speaker):
+    got = _speakers(body)
+    assert got.get(quote.rstrip(",")) == speaker, got

@@ -9,8 +9,13 @@ datelines, fillers and relative clauses off it and resolves it to an actor id.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .. import lexicons
+
+if TYPE_CHECKING:
+    from ..resolve import SpeakerResolver
+    from .mentions import Mention
 
 CUES = (
     "said", "says", "say", "told", "tells", "added", "adds", "explained", "noted", "stressed", "underlined",
@@ -89,7 +94,7 @@ def speaker(text, spk_start, spk_end, cue, resolver):
             and len(placed.split()) <= _MAX_SLOT_WORDS:
         e, phrase = s + len(placed), placed  # '," said Defence Minister X at the signing ceremony in Jakarta'
     if len(phrase.split()) > _MAX_SLOT_WORDS and not named:
-        first = resolver.mention_starting_at(s)  # 'Ana Lee of the Moscow-based Centre for X': the person
+        first = _first_person(resolver, text, s, e)  # 'Ana Lee of the Moscow-based Centre for X': the person
         if first is not None and resolver.kind(first.entity_id) == "person" and _AFFILIATION.match(text, first.end):
             return (first.entity_id, text[first.start:first.end], first.start, first.end, cue)
         # '... in Istanbul and the Russian state arms exporter Rosoboronexport announced': the name before the cue
@@ -103,6 +108,15 @@ def speaker(text, spk_start, spk_end, cue, resolver):
 
 
 _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s")
+
+
+def _first_person(resolver: SpeakerResolver, text: str, s: int, e: int) -> Mention | None:
+    """The person a slot opens with, after a title of a few words ('Col. (retd) Arvind Menon of the ...')."""
+    people = [m for m in resolver.actors if s <= m.start < e and resolver.kind(m.entity_id) == "person"]
+    first = min(people, key=lambda m: m.start, default=None)
+    if first is None or "," in text[s:first.start] or len(text[s:first.start].split()) > 6:
+        return resolver.mention_starting_at(s)
+    return first
 
 
 _APPOSITION_START = re.compile(r"\s*(?:an?|the|one of|[a-z][\w-]*)\s")

@@ -417,7 +417,7 @@ def _person_pattern(demonyms: frozenset[str]) -> re.Pattern:
     """A titled or bare name; the title may open with any state's demonym ('Armenian Defence Minister')."""
     dems = "|".join(re.escape(d) + " " for d in sorted(demonyms, key=len, reverse=True) if d[:1].isupper())
     titles = rf"(?:{_TITLE_MODIFIERS}{dems})*{_TITLE_HEADS}"
-    return re.compile(rf"(?=[{_UP}])(?:{_WORD}['’]s\s+(?={titles}))?(?P<title>{titles}\s+)?"
+    return re.compile(rf"(?=[{_UP}])(?:{_WORD}['’]s\s+(?={titles}))?(?P<title>{titles}\s+(?:\((?:retd|ret\.|retired)\)\s+)?)?"
                       rf"(?P<name>{_INITIALS}|{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*(?:al-|el-)?{_WORD}){{1,3}})")
 
 _TITLE_WORD = re.compile(_TITLES)
@@ -458,6 +458,10 @@ def _people(text, zs, ze, registry, known):
         while words and (words[0] in _NOT_NAMES or _TITLE_WORD.fullmatch(words[0])):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
+        inner = _inner_title(text, s, words, registry)
+        if inner is not None:  # 'Chief of the Naval Staff Admiral Tariq Mehmood': the name after the inner title
+            m, (s, e) = inner, inner.span("name")
+            words = text[s:e].split()
         bare = [w.rstrip("’'s").rstrip("’'") if w.endswith(("’s", "'s", "’", "'")) else w for w in words]
         if len(words) < 2 or any(w in _PLACE_WORDS or w in _ORG_WORDS or w in _MEDIA_WORDS for w in bare):
             continue
@@ -472,10 +476,25 @@ def _people(text, zs, ze, registry, known):
         if not (titled or cued or words[-1] in _speaking_surnames(text)):
             continue
         name = " ".join(words)
+        if name.lower() in _registry_surfaces(registry):
+            continue  # 'deputy chief of mission in New Delhi, said': a place the registry knows is no person
         title = (m.group("title") or "").strip() or None
         state = _state_in(text, m.start(), e, registry, known) if title else None
         yield s, e, NewEntity("actor", slug(name), name, kind="person", role=title,
                               country=_iso(registry, state), parent_id=state)
+
+
+def _inner_title(text: str, s: int, words: list[str], registry: Registry) -> re.Match | None:
+    """A titled name that begins at a title word inside a run of capitalised words."""
+    pos = s
+    for i, w in enumerate(words[:-1]):
+        pos = text.index(w, pos)
+        if i and _TITLE_WORD.fullmatch(w):
+            found = _person_pattern(_all_demonyms(registry)).match(text, pos)
+            if found and found.group("title"):
+                return found
+        pos += len(w)
+    return None
 
 
 @cache
@@ -533,6 +552,12 @@ def _media(text, zs, ze):
         if group == "a" and not any(w in _MEDIA_WORDS for w in words) and len(words) > 1:
             continue  # 'told Hulusi Akar' is a person; one-word names after 'told' are outlets
         yield s, e, NewEntity("actor", slug(name), name, kind="media")
+
+
+@lru_cache(maxsize=8)
+def _registry_surfaces(registry: Registry) -> frozenset[str]:
+    """Every name, alias and metonym of the registry's actors, lower-cased."""
+    return frozenset(x.lower() for a in registry.actors.values() for x in (a.name, *a.aliases, *a.metonyms))
 
 
 @lru_cache(maxsize=8)
