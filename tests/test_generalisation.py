@@ -355,3 +355,20 @@ def test_an_unnamed_source_set_off_by_a_clause_or_owned_by_a_body_is_an_anonymou
 def test_the_person_behind_a_long_title_speaks_not_the_body_or_place_in_it(body, quote, speaker):
     got = _speakers(body)
     assert got.get(quote.rstrip(",")) == speaker, got
+
+
+@pytest.mark.parametrize("body, statement, speaker", [
+    ('US Ambassador to Turkey Douglas Reiner spoke in Ankara. "We have said this before," Reiner said.',
+     "We have said this before", "douglas-reiner"),
+    ("Navantia's director of exports, Inés Garrido Olmedo, spoke first. According to Garrido, the offer includes "
+     "a maintenance package.", "the offer includes a maintenance package", "ines-garrido-olmedo"),
+    ("Air Force commander Gen. Arturo Giménez spoke on radio. The general said the deal included an option.",
+     "the deal included an option", "arturo-gimenez"),
+    ("Gennady Vorontsov, first deputy director of the service, spoke in Moscow. Vorontsev said the system would "
+     "be exported only later.", "the system would be exported only later", "gennady-vorontsov"),
+    ("Hanwha Aerospace won the order. Hanwah said deliveries would run to 2028.",
+     "deliveries would run to 2028", "hanwha-aerospace"),
+])
+def test_a_person_is_found_again_by_a_title_complement_a_first_surname_a_spelled_title_or_a_typo(
+        body, statement, speaker):
+    assert _speakers(body).get(statement) == speaker

@@ -193,14 +193,13 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                 add(entity, s, e)
         for s, e, entity in _people(text, zs, ze, registry, known):
             if entity.id not in known_ids and add(entity, s, e):
-                surname = entity.name.split()[-1]
-                surfaces.setdefault(surname, entity.id)
-                surfaces.setdefault(anyascii(surname), entity.id)  # 'Barić' ... later 'Baric', 'Yıldız' ... 'Yildiz'
+                for surname in _surnames(entity.name):
+                    surfaces.setdefault(surname, entity.id)
+                    surfaces.setdefault(anyascii(surname), entity.id)  # 'Barić' ... 'Baric', 'Yıldız' ... 'Yildiz'
                 first = entity.name.split()[0]
                 if len(entity.name.split()) == 2 and "." not in first and first not in _NOT_NAMES:
                     given.setdefault(first, entity.id)  # 'Defence Minister Mohamad Hasan' ... 'Mohamad dismissed'
-                if entity.role:  # 'Defense Minister Hulusi Akar' ... 'the minister'
-                    head = entity.role.split()[-1].lower().rstrip(".")
+                for head in _role_heads(entity.role):  # 'Defense Minister Hulusi Akar' ... 'the minister'
                     for article in ("the", "The"):
                         surfaces.setdefault(f"{article} {head}", entity.id)
         for s, e, entity in _anonymous(text, zs, ze, registry, known + mentions, source.source_id, entities):
@@ -238,6 +237,10 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                     eid = surfaces[m.group(0)]
                     mentions.append(Mention(m.start(), m.end(), entities[eid].entity_type, eid, "discovered", m.group(0)))
                     taken.append((m.start(), m.end()))
+    for m in _misspelt_names(text, zones, surfaces, known + mentions, entities, registry):
+        if free(m.start, m.end):  # 'Vorontsov' ... 'Vorontsev said': a typo of a name the article gave
+            mentions.append(m)
+            taken.append((m.start, m.end))
     # 'the Turkish president' in an article that never names a president: a person known by the role
     view = None
     for zs, ze in zones:
@@ -416,8 +419,11 @@ _INITIALS = rf"(?!(?:U\.[SKN]|E\.U)\.)(?:[{_UP}]\.\s?){{1,3}}\s*{_WORD}"
 def _person_pattern(demonyms: frozenset[str]) -> re.Pattern:
     """A titled or bare name; the title may open with any state's demonym ('Armenian Defence Minister')."""
     dems = "|".join(re.escape(d) + " " for d in sorted(demonyms, key=len, reverse=True) if d[:1].isupper())
-    titles = rf"(?:{_TITLE_MODIFIERS}{dems})*{_TITLE_HEADS}"
-    return re.compile(rf"(?=[{_UP}])(?:{_WORD}['’]s\s+(?={titles}))?(?P<title>{titles}\s+(?:\((?:retd|ret\.|retired)\)\s+)?)?"
+    # 'Ambassador to Turkey Douglas Reiner', 'Minister of Defence Ana Lee': a title's complement before the name
+    complement = rf"(?:\s+(?:to|of|for)\s+(?:the\s+)?[{_UP}][\w.-]+(?:\s+[{_UP}][\w.-]+)?)?"
+    titles = rf"(?:{_TITLE_MODIFIERS}{dems})*{_TITLE_HEADS}{complement}"
+    retired = r"(?:\((?:retd|ret\.|retired)\)\s+)?"  # 'Col. (retd) Arvind Menon'
+    return re.compile(rf"(?=[{_UP}])(?:{_WORD}['’]s\s+(?={titles}))?(?P<title>{titles}\s+{retired})?"
                       rf"(?P<name>{_INITIALS}|{_WORD}(?:\s+(?:bin|ibn|al|van|von|de|da)?\s*(?:al-|el-)?{_WORD}){{1,3}})")
 
 _TITLE_WORD = re.compile(_TITLES)
@@ -482,6 +488,73 @@ def _people(text, zs, ze, registry, known):
         state = _state_in(text, m.start(), e, registry, known) if title else None
         yield s, e, NewEntity("actor", slug(name), name, kind="person", role=title,
                               country=_iso(registry, state), parent_id=state)
+
+
+_NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "abu", "van", "von", "de", "da", "del", "della", "di", "la", "le",
+                   "du", "dos", "das", "mac", "ben"}
+
+
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?P<name>{_WORD})(?=[,.])")
+
+
+def _misspelt_names(text, zones, surfaces, mentions, entities, registry):
+    """Mentions of a lone speaking name one typo away from a name the article gave ('Vorontsev said' after
+    'Gennady Vorontsov', 'Al-Uqaili' after 'al-Ugaili', 'Hanwah said' after 'Hanwha')."""
+    names = {k: v for k, v in surfaces.items() if " " not in k and len(k) >= 5}
+    for m in mentions:
+        kind = entities[m.entity_id].kind if m.entity_id in entities else registry.actors[m.entity_id].kind \
+            if m.entity_id in registry.actors else None
+        if m.entity_type != "actor" or kind == "state":
+            continue
+        entry = registry.actors.get(m.entity_id)
+        for surface in (m.surface, *(entry.aliases if entry is not None else ())):
+            if " " not in surface and len(surface) >= 5:
+                names.setdefault(surface, m.entity_id)
+    for zs, ze in zones:
+        for found in [*_LONE_SPEAKER.finditer(text, zs, ze), *_ACCORDING_TO.finditer(text, zs, ze)]:
+            word = found.group("name")
+            if word in names or word in _NOT_NAMES or len(word) < 5:
+                continue
+            near = {ident for name, ident in names.items() if _one_typo(word.lower(), name.lower())}
+            if len(near) == 1:
+                ident = near.pop()
+                etype = entities[ident].entity_type if ident in entities else "actor"
+                yield Mention(found.start("name"), found.end("name"), etype, ident, "discovered", word)
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """a and b differ by one letter changed, added, dropped, or two neighbours swapped (same first letter)."""
+    if a == b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _surnames(name: str) -> list[str]:
+    """The words a person is later called by alone: the last, and in a name of three words or more with no
+    particle the second ('Inés Garrido Olmedo' ... 'According to Garrido')."""
+    words = name.split()
+    if len(words) >= 3 and words[1][:1].isupper() and "." not in words[0] + words[1] and "-" not in words[1] \
+            and words[1].lower() not in _NAME_PARTICLES:
+        return [words[-1], words[1]]
+    return [words[-1]]
+
+
+def _role_heads(role: str | None) -> list[str]:
+    """The nouns a person's title is later referred by: 'commander Gen.' -> gen, general (lexicon
+    `abbreviated_titles`)."""
+    if not role:
+        return []
+    head = role.split()[-1].lower().rstrip(".")
+    spelled = {a.lower(): t for a, t in zip(lexicons.column("abbreviated_titles"),
+                                            lexicons.column("abbreviated_titles", "title")) if t}
+    last = " ".join(role.split()[-2:]).lower()
+    full = spelled.get(last) or spelled.get(role.split()[-1].lower())
+    return [head, full] if full and full != head else [head]
 
 
 def _inner_title(text: str, s: int, words: list[str], registry: Registry) -> re.Match | None:
