@@ -48,6 +48,7 @@ _DESCRIPTION = re.compile(
     r"^(?:(?:the|an?)\s+)?(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<noun>"
     + "|".join(sorted(_ANONYMOUS_NOUNS | _BODY_NOUNS | _LEXICON_BODY_NOUNS)) + r"|report|statement)$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"[^.!?;:“”\"]{0,80}$")
+_ONE_OF = re.compile(r"^(?:[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal|[Bb]oth)\s+of\s+the\s+(?P<noun>\w+?)s$")
 _APPOSITION_AFTER = re.compile(r"^,\s*(?:[^,.;:“”\"]|(?<=\b[A-Z])\.){1,100}")  # the periods of 'U.S.' inside
 
 
@@ -209,7 +210,8 @@ class SpeakerResolver:
         """What a definite description that is no person's title refers to: 'the official', 'the source'
         (the last anonymous source with that head noun), 'the ministry', 'the defence ministry' (the last
         body whose name has those words), 'report' in a headline (the outlet the article cites)."""
-        m = _DESCRIPTION.match(phrase.strip())
+        one_of = _ONE_OF.match(phrase.strip())  # 'one of the officials': the group of officials named before
+        m = _DESCRIPTION.match(f"the {one_of.group('noun')}" if one_of else phrase.strip())
         if m is None:
             return None
         noun = m.group("noun").lower()
@@ -236,6 +238,8 @@ class SpeakerResolver:
             entry = self.registry.actors.get(a.entity_id)
             names = (self.text[a.start:a.end] if self.text else "") + " " + ((entry.row.get("name") or "") if entry else "")
             named = {_norm(w) for w in re.findall(r"[\w’'-]+", names)}
+            if kind == "anonymous_source":  # 'the official' after 'two officials with knowledge of the deal'
+                named |= {w[:-1] for w in named if w.endswith("s")}
             if kind == "company" and words & _COMPANY_NOUNS:  # 'the company': a company whatever its name
                 named |= words & _COMPANY_NOUNS
             if words <= named:

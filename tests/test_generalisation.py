@@ -372,3 +372,12 @@ def test_the_person_behind_a_long_title_speaks_not_the_body_or_place_in_it(body,
 def test_a_person_is_found_again_by_a_title_complement_a_first_surname_a_spelled_title_or_a_typo(
         body, statement, speaker):
     assert _speakers(body).get(statement) == speaker
+
+
+def test_a_counted_group_speaks_and_one_of_them_or_the_official_is_that_group():
+    got = _speakers("Two Indian defence officials, who spoke on condition of anonymity, said the air force wanted "
+                    "more squadrons. One of the officials said the air force had looked at the S-500. "
+                    '"It is not on the table," the official said.')
+    group = got["the air force wanted more squadrons"]
+    assert group.startswith("anon-")
+    assert got["the air force had looked at the S-500"] == got["It is not on the table"] == group

@@ -3,9 +3,9 @@ officials', 'Pakistani media', 'Opposition politicians', 'but officials have pre
 
 A group is a plural speaker noun with at most two modifiers before it, each a demonym of a state in the
 registry or a word that sorts speakers ('opposition', 'senior', 'Western'); it speaks when a reporting
-verb follows it or when 'according to' precedes it. A determiner before the noun ('the officials', 'two
-officials') makes it an anaphor or a count, not a group of its own; groups the registry already
-knows ('Turkish officials') are left to it by the caller.
+verb follows it or when 'according to' precedes it; a count ('two officials with knowledge of the deal') is
+a group too. A determiner before the noun ('the officials', 'their diplomats') makes it an anaphor, not a group
+of its own; groups the registry already knows ('Turkish officials') are left to it by the caller.
 """
 
 from __future__ import annotations
@@ -20,14 +20,16 @@ _NOUNS = r"(?:(?i:officials|media|politicians|lawmakers|legislators|diplomats|an
 _PLACED = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
 _MODIFIER = r"[\w’'-]+"
 _GROUP = Prefiltered(re.compile(rf"(?P<core>(?:{_MODIFIER}\s+){{0,2}}?{_NOUNS})\b"))
-_CUE_AFTER = re.compile(r",?\s+(?:have\s+|has\s+|had\s+)?(?:long\s+|also\s+|previously\s+|repeatedly\s+|recently\s+|already\s+)?"
+# 'two officials with knowledge of the deal told', 'Two officials, who spoke on condition of anonymity, said'
+_CUE_AFTER = re.compile(r"(?:\s+(?:with knowledge of|familiar with|close to|briefed on)\s+(?:the\s+)?[\w-]+)?"
+                        r"(?:,[^,.;\"“”]{1,80},)?"
+                        r",?\s+(?:have\s+|has\s+|had\s+)?(?:long\s+|also\s+|previously\s+|repeatedly\s+|recently\s+|already\s+)?"
                         r"(?:said|told|say|says|reported|report|warned|warn|urged|urge|argued|argue|questioned|claimed|claim|"
                         r"complained|insisted|insist|believe|fear|accused|demanded|denied|deny|confirmed|confirm)\b")
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
 _SORTING_WORDS = {"opposition", "senior", "western", "government", "military", "defence", "defense", "security",
                   "state", "local", "foreign", "independent", "state-run", "state-owned"}
-_DETERMINERS = {"the", "these", "those", "some", "many", "most", "other", "several", "two", "three", "four", "few",
-                "its", "their", "his", "her", "our", "all", "both", "such", "no", "any"}
+_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "all", "both", "such", "no", "any"}
 
 
 def unnamed_groups(text: str, start: int, end: int, demonyms: set[str]):
