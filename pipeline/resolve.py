@@ -58,6 +58,10 @@ def issuer_references() -> frozenset[str]:
     return frozenset(lexicons.column("issuer_references"))
 
 
+# a statement someone issued: 'X said in a statement', 'X issued a written statement'
+_ISSUED = re.compile(r"\b(?:said|says|announced|added|confirmed|wrote)\s+in\s+an?\s+(?:\w+\s+)?statement\b|"
+                     r"\b(?:issued|released|published)\s+an?\s+(?:\w+\s+)?statement\b")
+_CLAUSE_BREAK = re.compile(r"[,;:\n\"“”!?]|(?<=[a-z0-9])\.\s")  # not the period of 'U.S.'
 # what follows a body that speaks: 'the Defence Ministry said', 'the agency, in a statement, said', 'NATO issued'
 _SPOKE = re.compile(rf"(?:\s*,[^,.;“”\"]{{1,60}},)?{cues.FILLER}(?:{cues.CUE}|issued|released|published)\b")
 
@@ -139,6 +143,25 @@ class SpeakerResolver:
             return None
         return body.entity_id
 
+    def last_issuer_before(self, pos: int) -> tuple[bool, str | None]:
+        """Who last spoke 'in a statement' (or issued one) before `pos`, person or body, and whether anyone did:
+        'Secretary Mike Pompeo said in a statement ...' ... 'the statement said'; (True, None) when the issuer
+        is unnamed ('the ministry said in a statement')."""
+        if self.text is None:
+            return False, None
+        for found in reversed(list(_ISSUED.finditer(self.text, max(0, pos - 2 * PRONOUN_REACH), pos))):
+            right_before = self.mention_ending_at(len(self.text[:found.start()].rstrip(" ,")))
+            if right_before is not None and self.kind(right_before.entity_id) in _SPEAKING_KINDS | _ISSUING_KINDS:
+                return True, right_before.entity_id
+            lead = self.text[max(0, found.start() - 120):found.start()]
+            cut = max((b.end() for b in _CLAUSE_BREAK.finditer(lead)), default=0)
+            s = found.start() - len(lead) + cut
+            phrase = self.text[s:found.start()].strip()
+            if phrase and phrase.lower() not in issuer_references():
+                s += len(self.text[s:found.start()]) - len(self.text[s:found.start()].lstrip())
+                return True, self.resolve(s, s + len(phrase), phrase)
+        return False, None
+
     def gender(self, m: Mention) -> str | None:
         """'m', 'f' or None for a person mention: an honorific just before it, a gendered title around it
         ('a spokeswoman for ...'), else the first name of the person's name."""
@@ -187,6 +210,9 @@ class SpeakerResolver:
         if PRONOUN.match(phrase.strip()):
             return self.last_speaker_before(start, phrase.strip())
         if " ".join(phrase.lower().split()) in issuer_references():
+            issued, issuer = self.last_issuer_before(start) if phrase.strip().lower() != "it" else (False, None)
+            if issued:
+                return issuer
             return self.last_body_before(start, person_breaks=phrase.strip().lower() == "it")
         inside = self.in_span(start, end)
         if inside is not None and (self.kind(inside) in _SPEAKING_KINDS or self._is_role_phrase(start, end)):
@@ -242,6 +268,9 @@ class SpeakerResolver:
                 named |= {w[:-1] for w in named if w.endswith("s")}
             if kind == "company" and words & _COMPANY_NOUNS:  # 'the company': a company whatever its name
                 named |= words & _COMPANY_NOUNS
+            if entry is not None and kind != "state":  # 'the Israeli company': of Israel
+                state = self.registry.state_by_country(entry.row.get("country"))
+                named |= {_norm(d) for d in self.registry.actors[state].demonyms} if state else set()
             if words <= named:
                 best = a
         return best.entity_id if best else None

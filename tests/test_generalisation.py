@@ -381,3 +381,16 @@ def test_a_counted_group_speaks_and_one_of_them_or_the_official_is_that_group():
     group = got["the air force wanted more squadrons"]
     assert group.startswith("anon-")
     assert got["the air force had looked at the S-500"] == got["It is not on the table"] == group
+
+
+@pytest.mark.parametrize("body, statement, speaker", [
+    ('Secretary of State Mike Pompeo said in a statement that Washington had raised the matter with Ankara. NATO '
+     'allies were told on Monday. "Ankara chose a Russian system, and it now pays the price," the statement said.',
+     "Ankara chose a Russian system, and it now pays the price,", "?:Mike Pompeo"),
+    ("Elbit Systems has won a contract to supply Hermes 900 drones, the Israeli company said in a statement on "
+     "Sunday. Two people familiar with the deal said the buyer was Kazakhstan. The contract is worth about $120 "
+     "million, the statement said.", "The contract is worth about $120 million", "elbit-systems"),
+])
+def test_the_statement_is_the_one_its_issuer_gave_even_a_person_or_with_speakers_since(body, statement, speaker):
+    got = _speakers(body).get(statement.rstrip(","))
+    assert got == speaker or (speaker.startswith("?:") and got == "mike-pompeo")

@@ -127,6 +127,8 @@ def _it(spk, last, resolver):
     if spk is None or last is None or spk[2] - (last[2] or 0) > PRONOUN_REACH:
         return spk
     phrase = " ".join(spk[1].lower().split())
+    if phrase != "it" and phrase in issuer_references() and resolver.last_issuer_before(spk[2])[0]:
+        return spk  # 'the Israeli company said in a statement ...' ... 'the statement said': that company
     if phrase == "it" and last[0] is not None and resolver.kind(last[0]) != "person":
         return (last[0], *spk[1:])
     if phrase != "it" and phrase in issuer_references() and (last[0] is None or resolver.kind(last[0]) != "person"):
