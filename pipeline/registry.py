@@ -79,8 +79,7 @@ class Registry:
                 systems.setdefault(e.id, Entry(e.id, row))
         view = Registry(actors, systems, self.folder, self.fingerprint)
         for name in _STATE_VIEWS:  # discovery adds no state: what is derived from the states carries over
-            if name in self.__dict__:
-                view.__dict__[name] = self.__dict__[name]
+            view.__dict__[name] = getattr(self, name)  # (made once, on the registry extended first)
         return view
 
     def state_by_country(self, iso3: str | None) -> str | None:
