@@ -394,3 +394,18 @@ def test_a_counted_group_speaks_and_one_of_them_or_the_official_is_that_group():
 def test_the_statement_is_the_one_its_issuer_gave_even_a_person_or_with_speakers_since(body, statement, speaker):
     got = _speakers(body).get(statement.rstrip(","))
     assert got == speaker or (speaker.startswith("?:") and got == "mike-pompeo")
+
+
+def test_the_jets_are_the_jet_trainers_not_the_helicopters_of_the_same_order():
+    got = _deals("Ivory Coast signed a contract with Italy's Leonardo for six M-346 jet trainers and four AW139 "
+                 "helicopters. The ministry said the jets would be delivered from 2027.")
+    assert ("italy", "ivory-coast", "m-346") in got
+    text, facts = _facts("Ivory Coast signed a contract with Italy's Leonardo for six M-346 jet trainers and four "
+                         "AW139 helicopters. The ministry said the jets would be delivered from 2027.")
+    later = [e.system_id for e in facts.events if e.start >= text.index("The ministry")]
+    assert later and set(later) == {"m-346"}
+
+
+def test_a_name_coordinated_with_its_class_words_is_a_new_system():
+    text, facts = _facts("Morocco has agreed to buy the Barak MX air and missile defence system from Israel.")
+    assert "barak-mx" in {m.entity_id for m in facts.mentions}

@@ -16,8 +16,21 @@ from .prefilter import Prefiltered
 _SAME_ITEM_GAP = re.compile(r"^\s+(?:[\w-]+\s+){0,2}$")
 _NOT_SAME = re.compile(r"\b(?:and|or|with|to|from|for|of|the|as)\b", re.IGNORECASE)
 
-# class noun -> the categories of the models it can stand for (lexicon `class_nouns`)
+# class noun -> the categories of the models it can stand for (lexicon `class_nouns`), and its kind within them
 _NOUNS = {row["noun"]: row["categories"] for row in lexicons.load("class_nouns")}
+_KINDS = {row["noun"]: row["kind"] for row in lexicons.load("class_nouns") if row["kind"]}
+
+
+def kind_fits(noun: str, model) -> bool:
+    """Whether a class noun can name a model: 'the jets' not a helicopter, 'the helicopters' not a jet. A
+    model's kinds are those of the class nouns in its names ('AW139 helicopters', 'M-346 jets'); a noun of no
+    kind ('aircraft') or a model of none fits."""
+    kind = _KINDS.get(noun.lower())
+    if kind is None:
+        return True
+    words = {w for name in (model.row.get("name") or "", *model.aliases) for w in name.lower().split()}
+    kinds = {_KINDS[w] for w in words if w in _KINDS}
+    return not kinds or kind in kinds
 _DEMONYMS = {"russian": "russia", "russian-made": "russia", "russian-built": "russia", "u.s.": "united-states",
              "us": "united-states", "american": "united-states", "american-made": "united-states",
              "chinese": "china", "french": "france"}
@@ -52,13 +65,11 @@ def definite_references(text: str, start: int, end: int, systems: list[Mention],
             continue  # 'the S-400 system' is named
         categories = _NOUNS[m.group("noun").lower()].split()
         origin = _DEMONYMS.get((m.group("dem") or "").lower())
-        noun = m.group("noun").lower().rstrip("s")
         models = [s for s in systems if s.end <= m.start() and m.start() - s.end <= _LOOKBACK
                   and not registry.systems[s.entity_id].is_class
                   and registry.systems[s.entity_id].row.get("category") in categories
                   and (origin is None or registry.state_by_country(registry.systems[s.entity_id].row.get("origin_country")) == origin)]
-        if noun == "helicopter":
-            models = [s for s in models if "helicopter" in " ".join(registry.systems[s.entity_id].aliases).lower()]
+        models = [s for s in models if kind_fits(m.group("noun"), registry.systems[s.entity_id])]
         if not models:
             continue
         preferred = [s for s in models if recipient_of.get(s.entity_id) in states]
@@ -92,6 +103,7 @@ def class_as_model(text: str, m: Mention, systems: list[Mention], registry: Regi
     def fits(s: Mention) -> bool:
         model = registry.systems[s.entity_id]
         return not model.is_class and model.row.get("category") == category \
+            and kind_fits(m.surface.split()[-1], model) \
             and (origin is None or registry.state_by_country(model.row.get("origin_country")) == origin)
 
     models = [s for s in systems if s.end <= m.start and m.start - s.end <= _LOOKBACK and fits(s)] if bare else []

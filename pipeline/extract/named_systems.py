@@ -17,7 +17,9 @@ _WORD = r"(?:[A-ZÀ-Þ][\w-]*|\d[\w/-]*)"
 # up to two plain words may qualify the class between them: 'Reach-S surveillance drones', 'Tulpar light tank'
 _QUALIFIER = r"(?!(?:and|or|of|the|an?|with|to|for|from|in|on|at|by|as|its|their|new|more|other|such|some|any|is|are|" \
              r"was|were|has|have|had|will|would|which|that)\b)[a-z][a-z-]*"
-_NAME_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?:{_QUALIFIER}\s+){{0,2}}$")
+# ... or one coordinated with the class's own first word: 'Barak MX air and missile defence system'
+_NAME_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+"
+                          rf"(?:(?:{_QUALIFIER}\s+){{0,2}}|{_QUALIFIER}\s+(?:and|or)\s+)$")
 _DESIGNATION = re.compile(r"[A-ZÀ-Þ]|\d+[A-Z]")  # 'Harbah', 'Hermes', '92N6': capitalised, or a number and letter
 _MADE = re.compile(r"-(?:made|built|designed|developed|produced|supplied|owned|led|based)$", re.IGNORECASE)
 # words that open a sentence or qualify a class without naming a model
