@@ -409,3 +409,10 @@ def test_the_jets_are_the_jet_trainers_not_the_helicopters_of_the_same_order():
 def test_a_name_coordinated_with_its_class_words_is_a_new_system():
     text, facts = _facts("Morocco has agreed to buy the Barak MX air and missile defence system from Israel.")
     assert "barak-mx" in {m.entity_id for m in facts.mentions}
+
+
+def test_a_state_body_written_another_way_is_the_registrys_body():
+    text, facts = _facts("The Russian defence ministry said the S-400 was ready. Russia's Ministry of Defence "
+                         "confirmed it had received the request.")
+    bodies = [m.entity_id for m in facts.mentions if "inistry" in text[m.start:m.end]]
+    assert bodies == ["russian-defense-ministry", "russian-defense-ministry"]

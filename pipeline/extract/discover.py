@@ -156,9 +156,9 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
 
     state_spans = {(m.start, m.end) for m in known if m.entity_type == "actor" and registry.actors[m.entity_id].kind == "state"}
 
-    def add(entity: NewEntity, s: int, e: int, over_states: bool = False) -> bool:
+    def add(entity: NewEntity, s: int, e: int, over_states: bool = False, registered: bool = False) -> bool:
         """Record a mention of `entity` at s:e unless the span is taken (`over_states`: but for the
-        names of states inside it); True if recorded."""
+        names of states inside it; `registered`: an entity the registry has, so nothing new); True if recorded."""
         nested_ok = entity.kind == "anonymous_source"  # 'A State Department spokesperson' holds an organisation
         spans = speaker_spans + anon_spans if nested_ok else \
             [t for t in taken if not (t in state_spans and s <= t[0] and t[1] <= e and t != (s, e))] if over_states else None
@@ -166,17 +166,20 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
             return False
         if nested_ok:
             anon_spans.append((s, e))
-        entities.setdefault(entity.id, entity)
         mentions.append(Mention(s, e, entity.entity_type, entity.id, "discovered", text[s:e]))
         taken.append((s, e))
-        surfaces.setdefault(text[s:e], entity.id)
+        if not registered:
+            entities.setdefault(entity.id, entity)
+            surfaces.setdefault(text[s:e], entity.id)
         return True
 
     zones = [(z.start, z.end) for z in source.zones if z.kind == "body"]
     known_ids = set(registry.actors) | set(registry.systems)
     for zs, ze in zones:
         for s, e, entity in _organisations(text, zs, ze, registry, known):
-            if entity.id not in known_ids:
+            if entity.id in registry.actors and entity.id != entity.parent_id:
+                add(entity, s, e, over_states=True, registered=True)
+            elif entity.id not in known_ids:
                 add(entity, s, e, over_states=True)  # 'Bangladesh Air Force' holds the state's name
                 acronym = re.match(r"\s*\(([A-Z][A-Z0-9]{1,7})\)", text[e:ze])
                 if acronym:
@@ -256,6 +259,8 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
                               role=role, country=_iso(registry, state), parent_id=state), s, e)
     for zs, ze in zones:  # "China's embassy in Abuja", 'the Greek navy': a state's body named by its noun
         for s, e, entity in _owned_bodies(text, zs, ze, registry, known):
+            if entity.id in registry.actors and add(entity, s, e, over_states=True, registered=True):
+                continue  # 'the Russian defence ministry': the registry's Russian Ministry of Defence
             if entity.id not in known_ids:
                 add(entity, s, e, over_states=True)
     # 'the defence ministry said', 'foreign ministry spokesman ...': a ministry known by its portfolio
@@ -316,6 +321,36 @@ def _owned_body_pattern() -> tuple[re.Pattern, dict[str, str]]:
                       rf"(?P<noun>(?i:{nouns}))\b(?:\s+in\s+[{_UP}][\w-]+(?:\s+[{_UP}][\w-]+)?)?"), kinds
 
 
+_FUNCTION_WORDS = {"of", "the", "and", "for"}
+
+
+def _content_words(name: str, drop: frozenset[str] = frozenset()) -> frozenset[str]:
+    words = {w.replace("defense", "defence") for w in re.findall(r"[\w-]+", name.lower())}
+    return frozenset(words - _FUNCTION_WORDS - drop)
+
+
+@lru_cache(maxsize=8)
+def _registered_bodies(registry: Registry) -> dict[tuple[str, frozenset[str]], str]:
+    """(state, the words of a body's name beside the state's own) -> the registry's body: ('russia', {defence,
+    ministry}) -> russian-defense-ministry, from 'Russian Ministry of Defence'."""
+    index: dict[tuple[str, frozenset[str]], str] = {}
+    for entry in registry.actors.values():
+        state = entry.row.get("parent_id")
+        owner = registry.actors.get(state) if state else None
+        if owner is None or owner.kind != "state" or entry.kind in ("person", "anonymous_source", "state"):
+            continue
+        for surface in (entry.name, *entry.aliases):
+            index.setdefault((state, _content_words(surface, _state_words(registry, state))), entry.id)
+    return index
+
+
+@lru_cache(maxsize=1024)
+def _state_words(registry: Registry, state: str) -> frozenset[str]:
+    """The lower-cased words of a state's names and demonyms ('russia', 'russian', 'federation')."""
+    owner = registry.actors[state]
+    return frozenset(w.lower() for n in (owner.name, *owner.aliases, *owner.demonyms) for w in n.split())
+
+
 _ITS_REACH = 300  # 'Its foreign ministry': the state named this close before
 
 
@@ -331,7 +366,8 @@ def _owned_bodies(text, zs, ze, registry, known):
         if state is None:
             continue
         noun = " ".join(m.group("noun").lower().split())
-        ident = f"{state}-{slug(noun.replace('defense', 'defence'))}"
+        ident = _registered_bodies(registry).get((state, _content_words(noun))) \
+            or f"{state}-{slug(noun.replace('defense', 'defence'))}"
         yield m.start(), m.end(), NewEntity("actor", ident, text[m.start():m.end()], kind=kinds[noun],
                                             country=_iso(registry, state), parent_id=state)
 
@@ -400,6 +436,9 @@ def _organisations(text, zs, ze, registry, known):
         # the owner's name is not part of the name left: it goes into the id, so that two countries'
         # "Defence Research Agency" stay two actors
         ident = f"{owner}-{slug(name)}" if possessive and owner else slug(name)
+        if state is not None:  # "Russia's Ministry of Defence": the registry's, if it has that body
+            ident = _registered_bodies(registry).get((state, _content_words(name, _state_words(registry, state)))) \
+                or ident
         yield s, e, NewEntity("actor", ident, name, kind=kind, country=_iso(registry, state), parent_id=state)
 
 
