@@ -416,3 +416,12 @@ def test_a_state_body_written_another_way_is_the_registrys_body():
                          "confirmed it had received the request.")
     bodies = [m.entity_id for m in facts.mentions if "inistry" in text[m.start:m.end]]
     assert bodies == ["russian-defense-ministry", "russian-defense-ministry"]
+
+
+@pytest.mark.parametrize("second", [
+    "The Central Asian republic, which also buys armoured vehicles from China, has not said how many.",
+    "It also buys armoured vehicles from China.",
+])
+def test_a_state_named_again_by_a_description_or_it_buys_and_it_is_no_system(second):
+    got = _deals(f"Uzbekistan has ordered Turkish Anka drones. {second}")
+    assert got == {("turkey", "uzbekistan", "anka"), ("china", "uzbekistan", "armoured-vehicles")}

@@ -55,7 +55,10 @@ class Here:
     unnamed: bool = False  # 'with several countries': a party left unnamed
 
 
-THE_COUNTRY = Prefiltered(re.compile(r"\b(?:the|this) country\b(?!'s? (?:air force|army|navy|military|defen[cs]e))", re.IGNORECASE))
+# 'the country', 'the Central Asian republic', 'the Gulf kingdom', 'the island nation': the state named last
+THE_COUNTRY = Prefiltered(re.compile(
+    r"\b(?i:the|this)\s+(?:(?:[A-Z][\w-]+|island|landlocked|oil-rich|small|tiny|(?i:former)\s+Soviet)\s+){0,2}"
+    r"(?:country|republic|kingdom|emirate|sultanate|nation)\b(?!'s? (?:air force|army|navy|military|defen[cs]e))"))
 
 
 @dataclass(frozen=True)
@@ -391,7 +394,9 @@ _BUYER_GAP = re.compile(r"^\s*(?:,[^,.;]{1,40},\s*)?(?:(?:has|had|have|will|woul
                         r"recently|previously|then|finally|formally|officially|last\s+\w+|on\s+\w+|"
                         r"all|both|each|jointly|together)\s+){0,3}$",  # 'Egypt and Qatar have all bought'
                         re.IGNORECASE)
-_IT_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:It|The\s+country)\s+"
+# 'It ordered', 'The country has bought', 'The Central Asian republic, which also buys': the state named before
+_IT_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:It|The\s+(?:[A-Z][\w-]+\s+){0,2}(?:country|republic|kingdom|"
+                         r"emirate|sultanate|nation))(?:,\s+which)?\s+"
                          r"(?:(?:has|had|have|also|already|recently|previously|then)\s+){0,2}$")
 _GAPPED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _GAPPED_COUNT = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b"
@@ -412,7 +417,7 @@ def _buyer_subject(text, t_start, buyers, ctx, supplier) -> list[str]:
         gapped = [c[0] for c in buyers if c[1] > t_start and _GAPPED_BEFORE.search(text, max(0, c[1] - 6), c[1])
                   and _GAPPED_COUNT.match(text, c[2])]  # 'Paraguay ordered six aircraft, Uruguay four and Panama two'
         return list(dict.fromkeys([subject[-1][0], *_coordinatedstates_in(text, subject[-1], buyers), *gapped]))
-    it = _IT_SUBJECT.search(text, max(0, t_start - 40), t_start)
+    it = _IT_SUBJECT.search(text, max(0, t_start - 70), t_start)
     if not it:
         return []
     before = [st for st, pos, demonym, _ in ctx.article_states if pos < it.start() and not demonym

@@ -23,7 +23,8 @@ _NAME_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})
 _DESIGNATION = re.compile(r"[A-ZÀ-Þ]|\d+[A-Z]")  # 'Harbah', 'Hermes', '92N6': capitalised, or a number and letter
 _MADE = re.compile(r"-(?:made|built|designed|developed|produced|supplied|owned|led|based)$", re.IGNORECASE)
 # words that open a sentence or qualify a class without naming a model
-_NOT_A_NAME = {"The", "A", "An", "Its", "Their", "His", "Her", "Our", "These", "Those", "This", "That", "New", "More",
+_NOT_A_NAME = {"The", "A", "An", "It", "He", "She", "They", "We", "You", "I", "Its", "Their", "His", "Her", "Our",
+               "These", "Those", "This", "That", "New", "More",
                "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twelve", "Some", "All", "Both",
                "Several", "Many", "Other", "Such", "Any", "No", "Additional", "Further", "Modern", "Advanced", "Used",
                "Older", "Old", "Second-hand", "Surplus", "Light", "Heavy", "Medium", "Armed", "Unarmed", "Combat",
