@@ -425,3 +425,16 @@ def test_a_state_body_written_another_way_is_the_registrys_body():
 def test_a_state_named_again_by_a_description_or_it_buys_and_it_is_no_system(second):
     got = _deals(f"Uzbekistan has ordered Turkish Anka drones. {second}")
     assert got == {("turkey", "uzbekistan", "anka"), ("china", "uzbekistan", "armoured-vehicles")}
+
+
+@pytest.mark.parametrize("tail, second", [
+    ("and Moscow considered the matter closed unless Ankara wanted more.",
+     "Moscow considered the matter closed unless Ankara wanted more"),
+    ("and added that Moscow considered the matter closed.", "Moscow considered the matter closed"),
+    ("and declined to say more about the Turkish order.", None),
+])
+def test_a_second_clause_after_a_mid_sentence_cue_is_reported_too(tail, second):
+    got = _speakers(f"Gennady Vorontsov said on Monday that exports grew. The contract signed in 2017 had been "
+                    f"fulfilled, he said, {tail}")
+    assert got["The contract signed in 2017 had been fulfilled"] == "gennady-vorontsov"
+    assert (got.get(second) if second else len(got)) == ("gennady-vorontsov" if second else 2)

@@ -55,7 +55,11 @@ _TRAILING = re.compile(
     r"|\s+(?:but|and)\s+(?:gave|declined|refused|offered\s+no|provided\s+no)\b")
 _CONTENT_FIRST = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUE})\b"
-    rf"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|after|{_TIME_CLAUSE})\b.*)?$")
+    rf"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|and|after|{_TIME_CLAUSE})\b.*)?$")
+# '..., he said, and Moscow considered the matter closed': a second reported clause after the cue
+_AND_CLAUSE = re.compile(r",\s+and\s+(?:(?:added|noted|stressed|warned|said)\s+(?:that\s+)?)?"
+                         r"(?!(?:added|said|says|adds|noted|warned|called|urged|declined|refused|gave|asked)\b)"
+                         r"(?=\S+(?:\s+\S+){3})")
 _CONTENT_FIRST_EARLY = re.compile(_CONTENT_FIRST.pattern.replace("^(?P<content>.+),", "^(?P<content>.+?),", 1))
 # the speaker slot of content-first speech is a noun phrase, not a clause ('but it stalled after Washington',
 # 'confirming an order first revealed by ...')
@@ -193,6 +197,9 @@ def _content_first(text, start, end, resolver, found):
         spk_start, content_end = role.start("role"), role.start()
     spk = speaker(text, spk_start, start + m.end("spk"), m.group("cue"), resolver)
     yield start + m.start("content"), content_end, spk, True
+    second = _AND_CLAUSE.match(text, start + m.end("rest"), end)
+    if second and spk is not None:
+        yield second.end(), end, spk, True
 
 
 def _nominal(text, start, end, resolver, found):
