@@ -438,3 +438,17 @@ def test_a_second_clause_after_a_mid_sentence_cue_is_reported_too(tail, second):
                     f"fulfilled, he said, {tail}")
     assert got["The contract signed in 2017 had been fulfilled"] == "gennady-vorontsov"
     assert (got.get(second) if second else len(got)) == ("gennady-vorontsov" if second else 2)
+
+
+@pytest.mark.parametrize("sentence, content, anonymous", [
+    ("India has taken delivery of the fourth S-400 squadron, the Indian Air Force said on Tuesday, with the last "
+     "unit expected to arrive next year.", "India has taken delivery of the fourth S-400 squadron", False),
+    ("Israel's defence exports have risen for four straight years, according to SIBAT, the defence ministry's "
+     "export agency.", "Israel's defence exports have risen for four straight years", False),
+    ("The contract is worth around $100 million, according to people familiar with the terms.",
+     "The contract is worth around $100 million", True),
+])
+def test_reported_speech_with_a_clause_after_its_source(sentence, content, anonymous):
+    got = _speakers(sentence)
+    assert content in got and got[content] is not None
+    assert got[content].startswith("anon-") == anonymous

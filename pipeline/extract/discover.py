@@ -101,12 +101,14 @@ _CITED_ANON = Prefiltered(re.compile(
     r"(?:\s+(?:in|at|of|from|close\s+to|familiar\s+with)\s+(?:the\s+)?"
     r"(?:(?!(?:on|in|as|and|who|that|last|this|said|told)\b)[\w\-’']+\s?){1,3})?)"))
 # unnamed groups that speak: 'people familiar with the matter', 'a group of U.S. lawmakers', 'Human rights groups'
-_GROUP_ANON = Prefiltered(re.compile(r"(?:\bpeople (?:familiar with|close to|briefed on) the (?:matter|talks|deal|negotiations)"
+_GROUP_ANON = Prefiltered(re.compile(r"(?:\bpeople (?:familiar with|close to|briefed on|involved in|with knowledge of) "
+                                     r"the (?:[\w-]+ )??[\w-]+"
                                      r"|\b(?:[Aa]n?|[Oo]ne)\s+group\s+of\s+(?:[\w.’'-]+\s+){0,2}?(?:lawmakers|senators|legislators|"
                                      r"congressmen|officials|experts|analysts|diplomats|activists|MPs)"
                                      r"|\b(?:(?i:human)\s+)?(?i:rights)\s+(?:groups|organi[sz]ations|activists|campaigners|watchdogs))\b"
                                      r"(?=,?\s+(?:have\s+|has\s+)?(?:long\s+|also\s+|repeatedly\s+)?"
-                                     r"(?:said|told|say|says|warned|urged|argued|accused|demanded|called)\b)"))
+                                     r"(?:said|told|say|says|warned|urged|argued|accused|demanded|called)\b"
+                                     r"|[,.])"))  # or cited: '..., according to people familiar with the terms.
 
 # unattributed reports as a source: 'reacted to reports that ...', 'declined to comment on media reports that ...'
 _REPORTS_ANON = Prefiltered(re.compile(r"\b(?:to|on|of|about|amid|despite|denying|denied|dismiss(?:ed|ing|es)|reject(?:ed|ing|s))\s+"

@@ -55,7 +55,7 @@ _TRAILING = re.compile(
     r"|\s+(?:but|and)\s+(?:gave|declined|refused|offered\s+no|provided\s+no)\b")
 _CONTENT_FIRST = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUE})\b"
-    rf"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|and|after|{_TIME_CLAUSE})\b.*)?$")
+    rf"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|and|with|after|{_TIME_CLAUSE})\b.*)?$")
 # '..., he said, and Moscow considered the matter closed': a second reported clause after the cue
 _AND_CLAUSE = re.compile(r",\s+and\s+(?:(?:added|noted|stressed|warned|said)\s+(?:that\s+)?)?"
                          r"(?!(?:added|said|says|adds|noted|warned|called|urged|declined|refused|gave|asked)\b)"
@@ -72,7 +72,9 @@ _APPOSED_ROLE = re.compile(
 _INTRO = re.compile(r"(?:[A-Z]\w+ing|In|At|Asked|During|After|Before|On|Earlier|Later|Last|This)\b")
 _ROLE_ONLY = re.compile(_APPOSED_ROLE.pattern.replace(r",\s+(?P<role>", "(?:").removesuffix("$"), re.IGNORECASE)
 _ACCORDING = re.compile(r"^According to (?P<spk>[^,]{1,80}),\s+(?P<content>.+?)$")
-_ACCORDING_AFTER = re.compile(r"^(?P<content>.+?),\s+according\s+to\s+(?P<spk>[^,]{1,80})$")
+# '..., according to SIBAT, the defence ministry's export agency', '..., according to two officials, with ...'
+_ACCORDING_AFTER = re.compile(r"^(?P<content>.+?),\s+according\s+to\s+(?P<spk>[^,]{1,80})"
+                              r"(?:,\s+(?:the|an?|its|with|who|which)\b[^,]{1,100})?$")
 _SAYING = re.compile(r",\s+(?P<cue>saying|adding|confirming)\s+(?:that\s+)?")
 _NOMINAL = re.compile(r"(?:(?P<poss>[’']s)\s+(?:warnings?|claims?|assertions?|statement|insistence|arguments?|assurances?|"
                       r"demands?|promises?|threats?|pledges?|announcement|position)|\b(?P<reports>reports?|suggestions?|claims|rumou?rs|speculation))\s+that\s+")
