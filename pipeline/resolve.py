@@ -39,6 +39,8 @@ _PLURAL_SOURCE = re.compile(r"\b(?:reports|suggestions|claims|rumou?rs|speculati
 _ROLE_DESCRIPTION = re.compile(
     r"^(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?P<noun>" + titles.title_alternation() + r")(?:\s+of\b.*)?$", re.IGNORECASE)
 # 'the official', 'the source', 'the ministry', 'the defence ministry', 'report': see described_other
+# 'report' in a headline, 'the newspaper', 'the broadcaster': the outlet the article cites
+_MEDIA_NOUNS = {"report", "newspaper", "daily", "weekly", "magazine", "broadcaster", "website", "outlet", "paper"}
 _ANONYMOUS_NOUNS = {"official", "source", "diplomat", "officer", "insider"}
 _BODY_NOUNS = {"ministry", "department", "agency", "embassy", "committee", "council", "service", "office", "company",
                "corporation", "exporter", "manufacturer", "firm", "maker", "contractor"}
@@ -46,7 +48,8 @@ _BODY_NOUNS = {"ministry", "department", "agency", "embassy", "committee", "coun
 _LEXICON_BODY_NOUNS = {row["noun"].split()[-1] for row in lexicons.load("organisation_nouns")}
 _DESCRIPTION = re.compile(
     r"^(?:(?:the|an?)\s+)?(?P<words>(?:[a-z][\w’'-]*\s+){0,2}?)(?P<noun>"
-    + "|".join(sorted(_ANONYMOUS_NOUNS | _BODY_NOUNS | _LEXICON_BODY_NOUNS)) + r"|report|statement)$", re.IGNORECASE)
+    + "|".join(sorted(_ANONYMOUS_NOUNS | _BODY_NOUNS | _LEXICON_BODY_NOUNS | _MEDIA_NOUNS)) + r"|statement)$",
+    re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"[^.!?;:“”\"]{0,80}$")
 _ONE_OF = re.compile(r"^(?:[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal|[Bb]oth)\s+of\s+the\s+(?P<noun>\w+?)s$")
 _APPOSITION_AFTER = re.compile(r"^,\s*(?:[^,.;:“”\"]|(?<=\b[A-Z])\.){1,100}")  # the periods of 'U.S.' inside
@@ -241,7 +244,11 @@ class SpeakerResolver:
         if m is None:
             return None
         noun = m.group("noun").lower()
-        if noun == "report":
+        if noun in _MEDIA_NOUNS:
+            named = self.in_span(start, end)
+            if named is not None and self.kind(named) == "media":
+                return named  # 'the Kommersant newspaper'
+
             media = [a for a in self.actors if self.kind(a.entity_id) == "media"]
             before = [a for a in media if start - PRONOUN_REACH <= a.start and a.end <= start]
             after = [a for a in media if end <= a.start <= end + CATAPHORA_REACH]

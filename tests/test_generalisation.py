@@ -452,3 +452,10 @@ def test_reported_speech_with_a_clause_after_its_source(sentence, content, anony
     got = _speakers(sentence)
     assert content in got and got[content] is not None
     assert got[content].startswith("anon-") == anonymous
+
+
+def test_an_unnamed_outlet_reports_and_the_newspaper_is_the_outlet_named_before():
+    got = _speakers("A Greek newspaper reported last month that Ankara had discussed selling the batteries. "
+                    "The Kommersant newspaper said Moscow had not been asked.")
+    assert got["Ankara had discussed selling the batteries"].startswith("anon-")
+    assert got["Moscow had not been asked"] == "kommersant"

@@ -90,7 +90,8 @@ _LEADING_QUOTE = re.compile(r"[“\"‘](?:in|with|at|on|for|by|as)\s[^”\"’]
 _SPEAKER_NOUN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|source|minister|analyst|expert|diplomat|"
                            r"representative|ambassador|envoy|lawmaker|senator|general|commander|chief|head|director|"
                            r"administration|government|ministry|embassy|department|office|presidency|kremlin|"
-                           r"pentagon|white house|statement|report|navy|army|force|guard|agency)s?\b",
+                           r"pentagon|white house|statement|report|navy|army|force|guard|agency|newspaper|daily|weekly|magazine|"
+                           r"broadcaster|website|outlet)s?\b",
                            re.IGNORECASE)
 
 
