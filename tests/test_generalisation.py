@@ -459,3 +459,12 @@ def test_an_unnamed_outlet_reports_and_the_newspaper_is_the_outlet_named_before(
                     "The Kommersant newspaper said Moscow had not been asked.")
     assert got["Ankara had discussed selling the batteries"].startswith("anon-")
     assert got["Moscow had not been asked"] == "kommersant"
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Bangladesh army to get Chinese VT-4 tanks", ("china", "bangladesh", "vt-4", "delivery")),
+    ("Deals of the week: K9 howitzers for Egypt", ("south-korea", "egypt", "k9", "contract")),
+])
+def test_a_headline_without_a_stage_verb_still_names_a_deal(headline, expected):
+    text, facts = _facts("The ministry gave no further details.", headline=headline)
+    assert expected in {(e.supplier_id, e.recipient_id, e.system_id, e.event_type) for e in facts.events}
