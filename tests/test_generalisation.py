@@ -468,3 +468,8 @@ def test_an_unnamed_outlet_reports_and_the_newspaper_is_the_outlet_named_before(
 def test_a_headline_without_a_stage_verb_still_names_a_deal(headline, expected):
     text, facts = _facts("The ministry gave no further details.", headline=headline)
     assert expected in {(e.supplier_id, e.recipient_id, e.system_id, e.event_type) for e in facts.events}
+
+
+def test_a_passive_list_of_buyers_with_an_adverb_gives_each_buyer():
+    got = _deals("The Cheongung II has already been ordered by the United Arab Emirates, Saudi Arabia and Iraq.")
+    assert {("south-korea", b, "km-sam") for b in ("united-arab-emirates", "saudi-arabia", "iraq")} <= got
