@@ -473,3 +473,15 @@ def test_a_headline_without_a_stage_verb_still_names_a_deal(headline, expected):
 def test_a_passive_list_of_buyers_with_an_adverb_gives_each_buyer():
     got = _deals("The Cheongung II has already been ordered by the United Arab Emirates, Saudi Arabia and Iraq.")
     assert {("south-korea", b, "km-sam") for b in ("united-arab-emirates", "saudi-arabia", "iraq")} <= got
+
+
+def test_the_swedish_radars_are_the_swedish_model_not_the_radar_named_last():
+    text, facts = _facts("Moldova buys Polish Piorun missiles and radars. Saab will supply Giraffe 1X radars and "
+                         "Thales will supply Ground Master 200 radars. The Swedish radars are expected in 2026.")
+    last = [e.system_id for e in facts.events if e.start >= text.index("The Swedish")]
+    assert last == ["giraffe"]
+
+
+def test_a_buyers_demonym_before_a_class_noun_is_no_origin():
+    got = _deals("Turkey trained Chadian drone operators on the Bayraktar TB2.")
+    assert ("turkey", "chad", "bayraktar-tb2") in got

@@ -6,6 +6,7 @@ model of that kind (and origin, when a demonym says so) named earlier in the art
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicons
 from ..registry import Registry
@@ -31,12 +32,29 @@ def kind_fits(noun: str, model) -> bool:
     words = {w for name in (model.row.get("name") or "", *model.aliases) for w in name.lower().split()}
     kinds = {_KINDS[w] for w in words if w in _KINDS}
     return not kinds or kind in kinds
-_DEMONYMS = {"russian": "russia", "russian-made": "russia", "russian-built": "russia", "u.s.": "united-states",
-             "us": "united-states", "american": "united-states", "american-made": "united-states",
-             "chinese": "china", "french": "france"}
+def _origin_of(registry: Registry, word: str | None) -> str | None:
+    """The state a demonym or name before a class noun gives ('Swedish radars', 'U.S. jets', 'Russian-made
+    systems'): any state of the registry, by its demonyms, name or aliases."""
+    if not word:
+        return None
+    word = re.sub(r"-(?:made|built|designed)$", "", word)
+    return _states_by_word(registry).get(word.lower())
+
+
+@lru_cache(maxsize=8)
+def _states_by_word(registry: Registry) -> dict[str, str]:
+    """Demonyms and names of the states some registered model comes from ('Chadian drone operators' names the
+    buyer, not an origin: Chad makes none)."""
+    makers = {registry.state_by_country(e.row.get("origin_country")) for e in registry.systems.values()}
+    out = {d.lower(): state for d, state in registry.demonym_pairs if state in makers}
+    for entry in registry.actors.values():
+        if entry.kind == "state" and entry.id in makers:
+            for name in (entry.name, *entry.aliases):
+                out.setdefault(name.lower(), entry.id)
+    return out
 _DEFINITE = Prefiltered(re.compile(
     r"\b(?:the|its|their|these|those)\s+(?:(?:last|remaining|first|other|new)\s+)?(?:(?:\d+|two|three|four|five|six|"
-    r"seven|eight|nine|ten|twelve)\s+)?(?:(?P<dem>Russian(?:-made|-built)?|U\.S\.|US|American(?:-made)?|Chinese|French)\s+)?"
+    r"seven|eight|nine|ten|twelve)\s+)?(?:(?P<dem>(?-i:[A-Z])[\w.]*(?:-made|-built)?)\s+)?"
     r"(?P<noun>" + "|".join(sorted(_NOUNS, key=len, reverse=True)) + r")\b(?!\s+(?:of|that|which|from)\b)", re.IGNORECASE))
 _LOOKBACK = 2500  # characters: how far back a definite noun phrase may refer
 
@@ -64,7 +82,7 @@ def definite_references(text: str, start: int, end: int, systems: list[Mention],
         if any(s.start < m.end() and m.start() < s.end and not registry.systems[s.entity_id].is_class for s in systems):
             continue  # 'the S-400 system' is named
         categories = _NOUNS[m.group("noun").lower()].split()
-        origin = _DEMONYMS.get((m.group("dem") or "").lower())
+        origin = _origin_of(registry, m.group("dem"))
         models = [s for s in systems if s.end <= m.start() and m.start() - s.end <= _LOOKBACK
                   and not registry.systems[s.entity_id].is_class
                   and registry.systems[s.entity_id].row.get("category") in categories
@@ -98,7 +116,7 @@ def class_as_model(text: str, m: Mention, systems: list[Mention], registry: Regi
     bare = m.surface.lower() in _NOUNS  # a qualified class ('short-range air defence systems') is a class of
     category = entry.row.get("category")  # its own, unless its sentence names one model of its category
     demonym = _ORIGIN_BEFORE.search(text, max(0, m.start - 25), m.start)
-    origin = _DEMONYMS.get(demonym.group("dem").lower()) if demonym else None
+    origin = _origin_of(registry, demonym.group("dem")) if demonym else None
 
     def fits(s: Mention) -> bool:
         model = registry.systems[s.entity_id]
