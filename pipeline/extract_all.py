@@ -25,17 +25,19 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.feather as feather
 
-from . import REPO_ROOT
+from . import LEXICON_DIR, SCHEMA_DIR
 from .corpus import Source
 from .extract.article import extract_article
 from .extract.discover import NewEntity
 from .registry import Registry
 from .rows import ARTICLE_TABLES, article_rows, arrow_rows
 
-# The code and the vocabulary whose change must invalidate cached extraction results.
-_EXTRACTOR_FILES = ("pipeline/boilerplate.py", "pipeline/text.py", "pipeline/resolve.py", "pipeline/registry.py",
-                    "pipeline/corpus.py", "pipeline/rows.py", "pipeline/lexicons.py", "pipeline/csvfile.py",
-                    "pipeline/schemas.py", "pipeline/extract", "data/lexicons", "schemas")
+# The code and the vocabulary whose change must invalidate cached extraction results (code in the package,
+# lexicons and schemas where the checkout or the installed package keeps them).
+_PACKAGE = Path(__file__).resolve().parent
+_EXTRACTOR_FILES = (("pipeline", _PACKAGE, ("boilerplate.py", "text.py", "resolve.py", "registry.py", "corpus.py",
+                                            "rows.py", "lexicons.py", "csvfile.py", "schemas.py", "extract")),
+                    ("lexicons", LEXICON_DIR, (".",)), ("schemas", SCHEMA_DIR, (".",)))
 _PARALLEL_FROM = 200  # articles; below this, starting processes costs more than it saves
 _INDEX = "index.pickle"  # generation token; article key -> (source_id, discovered entities)
 
@@ -54,12 +56,15 @@ class Extraction:
         return [e for sid in sorted(self.entities) for e in self.entities[sid]]
 
 
-def extractor_files() -> list[Path]:
-    """The extraction code and the lexicons it reads, in a fixed order."""
-    files: list[Path] = []
-    for rel in _EXTRACTOR_FILES:
-        path = REPO_ROOT / rel
-        files += sorted(f for f in path.glob("*") if f.suffix in (".py", ".csv", ".json")) if path.is_dir() else [path]
+def extractor_files() -> list[tuple[str, Path]]:
+    """(name, path) of the extraction code and of the lexicons and schemas it reads, in a fixed order."""
+    files: list[tuple[str, Path]] = []
+    for label, root, parts in _EXTRACTOR_FILES:
+        for part in parts:
+            path = (root / part).resolve()
+            found = sorted(f for f in path.glob("*") if f.suffix in (".py", ".csv", ".json")) if path.is_dir() \
+                else [path]
+            files += [(f"{label}/{f.relative_to(root.resolve()).as_posix()}", f) for f in found]
     return files
 
 
@@ -67,8 +72,8 @@ def extractor_files() -> list[Path]:
 def extractor_version() -> str:
     """sha256 of the extraction code and its lexicons: no manual version to forget to bump."""
     digest = hashlib.sha256()
-    for f in extractor_files():
-        digest.update(f.relative_to(REPO_ROOT).as_posix().encode() + b"\0" + f.read_bytes())
+    for name, f in extractor_files():
+        digest.update(name.encode() + b"\0" + f.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -112,7 +112,7 @@ def test_the_cache_key_covers_every_module_and_lexicon_extraction_reads():
              "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('pipeline')))")
     loaded = set(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                                 cwd=REPO_ROOT).stdout.split())
-    hashed = {str(f) for f in extractor_files()}
+    hashed = {str(f) for _, f in extractor_files()}
     ingest_or_glue = {"__init__.py", "errors.py", "extract_all.py", "html_in.py", "pubdate.py"}
     assert {f for f in loaded - hashed if f.rsplit("/", 1)[-1] not in ingest_or_glue} == set()
     assert {str(f) for f in (REPO_ROOT / "data" / "lexicons").glob("*.csv")} <= hashed
