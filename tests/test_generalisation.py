@@ -485,3 +485,10 @@ def test_the_swedish_radars_are_the_swedish_model_not_the_radar_named_last():
 def test_a_buyers_demonym_before_a_class_noun_is_no_origin():
     got = _deals("Turkey trained Chadian drone operators on the Bayraktar TB2.")
     assert ("turkey", "chad", "bayraktar-tb2") in got
+
+
+def test_a_legislature_speaks_but_is_no_party_to_a_sale():
+    got = _deals("Turkey has not ruled out buying Russian Su-35 jets if its request for F-16s from the United States "
+                 "remains blocked in Congress.")
+    assert ("united-states", "turkey", "f-16") in got
+    assert not {d for d in got if d[1] == "united-states"}

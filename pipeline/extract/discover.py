@@ -434,6 +434,7 @@ def _organisations(text, zs, ze, registry, known):
                 "armed_forces" if head in ("Force", "Forces", "Army", "Navy", "Command", "Guard", "Staff") else
                 "company" if head in ("Corporation", "Company", "Industries", "Industry", "Holding", "Holdings", "Bank", "Group") else
                 "research_institute" if head in ("Institute", "University", "Center", "Centre", "Foundation") else
+                "legislature" if head in ("Parliament", "Assembly", "Senate", "Congress") else
                 "government_body")
         state = _state_in(text, s, e, registry, known) or owner
         # the owner's name is not part of the name left: it goes into the id, so that two countries'
