@@ -35,7 +35,7 @@ from .rows import ARTICLE_TABLES, article_rows, arrow_rows
 # The code and the vocabulary whose change must invalidate cached extraction results.
 _EXTRACTOR_FILES = ("pipeline/boilerplate.py", "pipeline/text.py", "pipeline/resolve.py", "pipeline/registry.py",
                     "pipeline/corpus.py", "pipeline/rows.py", "pipeline/lexicons.py", "pipeline/csvfile.py",
-                    "pipeline/schemas.py", "pipeline/extract", "data/lexicons", "schemas")
+                    "pipeline/schemas.py", "pipeline/stages.py", "pipeline/extract", "data/lexicons", "schemas")
 _PARALLEL_FROM = 200  # articles; below this, starting processes costs more than it saves
 _INDEX = "index.pickle"  # generation token; article key -> (source_id, discovered entities)
 

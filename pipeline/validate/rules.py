@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import schemas
+from .. import schemas, stages
 
 
 def _rows(df, mask, key) -> str:
@@ -12,11 +12,12 @@ def _rows(df, mask, key) -> str:
     return ", ".join(ids[:5]) + (f" (+{len(ids) - 5} more)" if len(ids) > 5 else "")
 
 
-# A status needs an event that reaches it: (event types, asserted only?)
-_STATUS_NEEDS = {"delivered": ({"delivery"}, True), "delivering": ({"delivery", "training", "servicing"}, True),
-                 "contract": ({"contract"}, True), "agreement": ({"agreement"}, True),
-                 "offer": ({"offer"}, False), "cancelled": ({"cancellation"}, True),
-                 "talks": ({"talks"}, False), "interest": ({"interest"}, True)}
+# A status needs an event that reaches it: (event types, asserted only?) (data/lexicons/deal_stages.csv)
+_STATUS_NEEDS = {s.status: (set(s.needs), s.only_asserted) for s in stages.deal_stages().values() if s.needs}
+# the statuses an asserted delivery reaches, and the event types that cancel a deal
+_DELIVERING = stages.event_types()["delivery"].stage
+_DELIVERY_REACHES = {_DELIVERING, stages.deal_stages()[_DELIVERING].when_completed}
+_CANCELLING = stages.reaching("cancelled")
 
 
 def check_rules(t: dict[str, pd.DataFrame]) -> list[str]:
@@ -69,8 +70,8 @@ def _status_consistency(deals: pd.DataFrame, events: pd.DataFrame) -> list[str]:
         have = asserted if only_asserted else every
         if kinds and not any((deal_id, k) in have for k in kinds):
             bad.append(f"{deal_id} ({status} without a{'n asserted' if only_asserted else 'n'} {'/'.join(sorted(kinds))} event)")
-        elif (deal_id, "delivery") in asserted and (deal_id, "cancellation") not in asserted \
-                and status not in ("delivering", "delivered"):
+        elif (deal_id, "delivery") in asserted and not any((deal_id, c) in asserted for c in _CANCELLING) \
+                and status not in _DELIVERY_REACHES:
             bad.append(f"{deal_id} ({status} despite an asserted delivery)")
     return [f"rule: deals: status consistent with events: {', '.join(bad[:5])}"] if bad else []
 
