@@ -7,17 +7,20 @@ from collections import defaultdict
 import pandas as pd
 import pyarrow as pa
 
-from . import schemas
+from . import schemas, stages
 from .corpus import Source
 from .extract.article import ArticleFacts
 from .registry import Registry
 from .rows import ARTICLE_TABLES, article_rows, source_row
 
-# Stage a deal reaches through an asserted event of each type (None: no change of status).
-_STAGE_OF_EVENT = {"interest": "interest", "talks": "talks", "offer": "offer", "agreement": "agreement",
-                   "contract": "contract", "delivery": "delivering", "training": "delivering",
-                   "servicing": "delivering", "sanction_threat": None, "cancellation": "cancelled"}
-_STAGE_RANK = {s: i for i, s in enumerate(["interest", "talks", "offer", "agreement", "contract", "delivering", "delivered"])}
+# Stage a deal reaches through an asserted event of each type (None: no change of status), the stages in their
+# order of progress, and what each stage is (data/lexicons/event_types.csv, deal_stages.csv).
+_STAGE_OF_EVENT = stages.stage_of_event()
+_STAGE_RANK = stages.stage_rank()
+_STAGES = stages.deal_stages()
+_CANCELLED = "cancelled"
+_CANCELLING = stages.reaching(_CANCELLED)
+_UNKNOWN = "unknown"  # the status of a deal whose events reach no stage
 _DATED = ("explicit", "relative")
 
 
@@ -127,12 +130,12 @@ def _status(members) -> str:
     latest cancellation decide (dates compared at their common precision; a tie keeps the
     cancellation). With no event that reaches a stage (only threats, denials or expectations) the
     status is 'unknown': never a stage nobody reported."""
-    cancelled = [r["event_date"] for r in members if r["event_type"] == "cancellation" and r["mode"] == "asserted"]
+    cancelled = [r["event_date"] for r in members if r["event_type"] in _CANCELLING and r["mode"] == "asserted"]
     if cancelled:
         last_cancel = max((d for d in cancelled if d), default=None)
         later = [r for r in members if last_cancel and _after(r["event_date"], last_cancel)]
         status = _latest_stage(later)
-        return status if status != "unknown" else "cancelled"
+        return status if status != _UNKNOWN else _CANCELLED
     return _latest_stage(members)
 
 
@@ -148,14 +151,14 @@ def _latest_stage(members) -> str:
     best = -1
     for row in members:
         stage = _STAGE_OF_EVENT[row["event_type"]]
-        if stage is None or stage == "cancelled" or row["mode"] == "denied":
-            continue
-        if row["mode"] == "asserted" and stage == "delivering" and row["completed"]:
-            stage = "delivered"
-        if row["mode"] != "asserted" and stage not in ("offer", "talks"):
+        if stage not in _STAGE_RANK or row["mode"] == "denied":
+            continue  # no stage (a threat), or one outside the order of progress (a cancellation)
+        if row["mode"] == "asserted" and row["completed"] and _STAGES[stage].when_completed:
+            stage = _STAGES[stage].when_completed  # 'fully delivered'
+        if row["mode"] != "asserted" and _STAGES[stage].only_asserted:
             continue
         best = max(best, _STAGE_RANK[stage])
-    return next((s for s, i in _STAGE_RANK.items() if i == best), "unknown")
+    return next((s for s, i in _STAGE_RANK.items() if i == best), _UNKNOWN)
 
 
 def _referenced(entries, ids: set[str], parent: bool) -> list[dict]:

@@ -36,7 +36,8 @@ from .rows import ARTICLE_TABLES, article_rows, arrow_rows
 # lexicons and schemas where the checkout or the installed package keeps them).
 _PACKAGE = Path(__file__).resolve().parent
 _EXTRACTOR_FILES = (("pipeline", _PACKAGE, ("boilerplate.py", "text.py", "resolve.py", "registry.py", "corpus.py",
-                                            "rows.py", "lexicons.py", "csvfile.py", "schemas.py", "extract")),
+                                            "rows.py", "lexicons.py", "csvfile.py", "schemas.py", "stages.py",
+                                            "extract")),
                     ("lexicons", LEXICON_DIR, (".",)), ("schemas", SCHEMA_DIR, (".",)))
 _PARALLEL_FROM = 200  # articles; below this, starting processes costs more than it saves
 _INDEX = "index.pickle"  # generation token; article key -> (source_id, discovered entities)

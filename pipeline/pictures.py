@@ -11,12 +11,12 @@ from html import escape
 from pathlib import Path
 
 
+from .stages import event_types
 from .tables import read_csv_table
 
 MAX_DEALS = 40  # larger packages: the deals with most events
-STAGE_COLOURS = {"interest": "#9e9e9e", "talks": "#42a5f5", "offer": "#26c6da", "agreement": "#7e57c2",
-                 "contract": "#ef6c00", "delivery": "#2e7d32", "training": "#66bb6a", "servicing": "#a5d6a7",
-                 "sanction_threat": "#c62828", "cancellation": "#000000"}
+# each event type's colour, in the codebook's order (data/lexicons/event_types.csv)
+STAGE_COLOURS = {name: e.colour for name, e in event_types().items()}
 _FONT = 'font-family="Helvetica, Arial, sans-serif"'
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import LEXICON_DIR, lexicons
+from pipeline import LEXICON_DIR, lexicons, schemas, stages
+from pipeline.assemble import assemble
 from pipeline.boilerplate import find_zones
 from pipeline.corpus import Source
 from pipeline.extract.article import extract_article
@@ -21,12 +22,24 @@ _registry = cache(load_registry)
 
 
 @cache
-def _facts(sentences: str):
-    """What extraction finds in a one-paragraph article of `sentences`."""
+def _source(sentences: str) -> Source:
+    """A one-paragraph article of `sentences`."""
     text = f"Arms trade news\n\n{sentences}\n"
     source = Source("lexicon-example", text, Path("lexicon-example.txt"))
     source.zones = find_zones(text)
-    return extract_article(source, _registry())
+    return source
+
+
+@cache
+def _facts(sentences: str):
+    """What extraction finds in a one-paragraph article of `sentences`."""
+    return extract_article(_source(sentences), _registry())
+
+
+def _statuses(sentences: str) -> set[str]:
+    """The statuses of the deals assembled from what extraction finds in `sentences`."""
+    deals = assemble([_source(sentences)], [_facts(sentences)], _registry())["deals"]
+    return set(deals["status"])
 
 
 def _last_speaker(sentences: str) -> str | None:
@@ -74,6 +87,10 @@ FIRES = {
     and _last_speaker(sentence) == _named_after(sentence, row["abbreviation"]),
     # '(Reporting by Ana Lee; Editing by Tom Park)': each person of a byline is an actor of the article
     "byline_labels": lambda row, sentence: _credited(row, sentence),
+    # 'Russia delivered the first S-400 systems to Turkey': an event of the type
+    "event_types": lambda row, sentence: row["event_type"] in {e.event_type for e in _facts(sentence).events},
+    # '... has completed the delivery of ...': a deal of that status; a status no rule derives is never reached
+    "deal_stages": lambda row, sentence: (row["status"] in _statuses(sentence)) == (row["derived"] == "true"),
     "buying_verbs": lambda row, sentence: row["verb"] in sentence
     and {e.recipient_id for e in _facts(sentence).events} == set(row["buyers"].split("|")),
 }
@@ -153,3 +170,35 @@ def test_a_lexicon_row_without_example_is_refused(tmp_path):
 
     with pytest.raises(InputError, match="line 2"):
         lexicons.load("words", tmp_path)
+
+
+@pytest.mark.parametrize(("table", "column", "lexicon"), [("deal_events", "event_type", "event_types"),
+                                                          ("deals", "status", "deal_stages")])
+def test_schema_enum_equals_its_table(table, column, lexicon):
+    """The Table Schema stays the source of truth for columns and types; the stage tables must agree with it."""
+    field = next(f for f in schemas.fields(table) if f["name"] == column)
+    assert schemas.enum(field) == list(lexicons.column(lexicon))
+
+
+def test_stage_tables_agree_with_each_other():
+    events, statuses = stages.event_types(), stages.deal_stages()
+    assert sorted(stages.stage_rank().values()) == list(range(len(stages.stage_rank())))
+    for status in statuses.values():
+        assert status.needs <= set(events), status
+        # the events a status needs reach it, or reach the stage a completed event turns into it
+        assert all(events[e].stage == status.status or statuses[events[e].stage].when_completed == status.status
+                   for e in status.needs), status
+    for e in events.values():  # an asserted event of each type that reaches a stage is what that stage needs
+        assert e.stage is None or e.name in statuses[e.stage].needs, e
+
+
+def test_a_stage_table_with_a_bad_flag_is_refused(tmp_path):
+    from pipeline.errors import InputError
+
+    for name in ("event_types", "deal_stages"):
+        (tmp_path / f"{name}.csv").write_text((LEXICON_DIR / f"{name}.csv").read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+    text = (tmp_path / "event_types.csv").read_text(encoding="utf-8").replace(",true,", ",yes,", 1)
+    (tmp_path / "event_types.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="must be true or false"):
+        stages.event_types(tmp_path)

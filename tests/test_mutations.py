@@ -27,3 +27,10 @@ def test_large_package_mode_catches_every_corruption_too(built_package):
     results = mutations.run(built_package, full_frictionless_rows=0, sample_rows=1)
     missed = [(m.name, m.layer, problems[:2]) for m, problems in results if not mutations.caught(m, problems)]
     assert not missed
+
+
+def test_each_mutation_is_caught_by_the_code_it_names(results):
+    """The catalogue asserts codes, not wording: the problem with the mutation's code is reported."""
+    for mutation, problems in results:
+        hits = [p for p in problems if p.code == mutation.code]
+        assert hits and all(p.layer == mutation.layer for p in hits), (mutation.name, [p.code for p in problems])

@@ -70,3 +70,19 @@ def test_stale_descriptor_hash_is_caught(package):
     path = package / "data/csv/sources.csv"
     path.write_bytes(path.read_bytes() + b"\n")
     assert any("hash-count" in p or "byte-count" in p for p in validate_package(package))
+
+
+def test_rule_problems_carry_a_code_and_the_message_users_read(built_package):
+    from pipeline import schemas
+    from pipeline.tables import read_csv_table
+    from pipeline.validate.rules import check_rules
+
+    tables = {t: read_csv_table(built_package, t) for t in schemas.TABLES}
+    assert check_rules(tables) == []
+    deals = tables["deals"].copy()
+    deals.loc[0, "recipient_id"] = deals.loc[0, "supplier_id"]
+    deal_id = deals.loc[0, "deal_id"]
+    problems = check_rules({**tables, "deals": deals})
+    assert [(p.code, p.layer, p.table, p.row) for p in problems] == [
+        ("rule.supplier-is-recipient", "rule", "deals", deal_id)]
+    assert str(problems[0]) == problems[0].message == f"rule: deals: supplier differs from recipient: {deal_id}"

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import lexicons
+from .. import lexicons, stages
 from ..corpus import Source
 from ..registry import Registry
 from ..text import Sentence
@@ -143,9 +143,9 @@ _SPEECH = Prefiltered(re.compile(r"\b(?:said|says|told|tells|reported|reports|an
                                  r"acknowledged|admitted|explained|noted|insisted|"
                                  r"demanded|urged)\b", re.IGNORECASE))
 _NOT_PERFORMATIVE = re.compile(r"demanded|urged|reported|reports", re.IGNORECASE)
-_PERFORMED_BY_SPEECH = ("offer", "sanction_threat", "cancellation")
+_PERFORMED_BY_SPEECH = stages.flagged("performed_by_speech")  # event_types.csv
 _STATIVE_DATE = re.compile(r"^(?:now|currently)$", re.IGNORECASE)  # dates an ongoing state, not an order
-_ONGOING = ("interest", "talks", "offer", "delivery", "training", "servicing")
+_ONGOING = stages.flagged("ongoing")
 _DEAL_TYPES = [(deal_type, Prefiltered(pattern)) for deal_type, pattern in [
     ("licensed_production", re.compile(r"licensed production|licen[cs]e (?:deal|agreement|contract)|joint production|production of (?:the )?(?:component )?parts", re.I)),
     ("technology_transfer", re.compile(r"technolog\w+ cooperation|technology transfer|transfers? of [\w\s’']*technology|production process", re.I)),
@@ -161,7 +161,7 @@ _QUANTITY = Prefiltered(re.compile(
 # A further order ('second batch', 'second S-400 deal'); for deliveries it may be a tranche of the same order.
 _FURTHER = Prefiltered(re.compile(r"\b(?P<ord>second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}?(?:batch|deal|contract|order)\b",
                                   re.IGNORECASE))
-_TRANCHE_STAGES = ("delivery", "training", "servicing")
+_TRANCHE_STAGES = stages.flagged("tranche")
 _UNITS = {"regimental": "regimental_set", "batter": "battery", "battalion": "battalion", "division": "battalion",
           "system": "system", "unit": "unit"}
 _VALUE = Prefiltered(re.compile(r"(?P<hedge>about |around |approximately |nearly |some |up to |more than |over )?\$\s?(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>billion|million|bn)\b", re.I))
@@ -244,10 +244,10 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
                     if event_type == "delivery" and mode == "hypothetical" and _NOUN_DELIVERY.match(text, t_start) \
                         and not text[max(0, t_start - 3):t_start].lower() == "to ":
                         continue  # 'the possible delivery of', 'could oppose the transfer': talk of a delivery
-                    stages = [(event_type, mode)]
+                    stage_modes = [(event_type, mode)]
                     if event_type == "cancellation" and "contract" in text[t_start:t_end]:
-                        stages.append(("contract", "asserted"))  # 'break its contract' says there is one
-                    for stage, stage_mode in stages:
+                        stage_modes.append(("contract", "asserted"))  # 'break its contract' says there is one
+                    for stage, stage_mode in stage_modes:
                         key = (stage, system.entity_id, pair)
                         date = None if stage != event_type else _event_date(
                             owned, speech_dates, (event_type, t_start, t_end), system, stage_mode)
@@ -330,11 +330,14 @@ def _triggers(text: str, sent: Sentence, mentions: list[Mention]) -> list[tuple[
         found = [t for t in found if t[1] >= cut or t[1] >= keep_from]
     # what talks, an offer or interest are about (a supply, a purchase), or what is cancelled, is their object;
     # so are the talks an offer proposes ('ready to hold appropriate consultations')
-    early = [(t, a, b) for t, a, b in found if t in ("talks", "offer", "interest", "agreement", "cancellation")]
-    found = [f for f in found if not (f[0] in ("delivery", "contract", "talks") and _is_object(text, f, early))]
+    early = [(t, a, b) for t, a, b in found if t in _HEADS]
+    found = [f for f in found if not (_OBJECT_OF[f[0]] and _is_object(text, f, early))]
     return sorted(found, key=lambda f: f[1])
 
 
+# event type -> the event types whose word shortly before makes it their object (event_types.csv)
+_OBJECT_OF = {name: e.object_of for name, e in stages.event_types().items()}
+_HEADS = frozenset().union(*_OBJECT_OF.values())
 # a new clause is no object, nor the reason for a cancellation ('expelled from the F-35 programme over its purchase of')
 _NOT_OBJECT_GAP = re.compile(r"[;:]|,\s+but\b|\b(?:if|unless)\b")  # a condition is no object either
 _REASON = re.compile(r"\b(?:over|because|due to|after|since)\b", re.IGNORECASE)
@@ -370,8 +373,7 @@ def _is_object(text, trigger, early) -> bool:
     if event_type == "contract" and not word.startswith(("purchase", "buy", "bought", "sell", "sold", "deal worth",
                                                         "acquisition", "procurement")):
         return False
-    heads = ("offer",) if event_type == "talks" else ("talks", "offer", "interest", "agreement", "cancellation") \
-        if event_type == "contract" else ("talks", "offer", "interest", "agreement", "cancellation")
+    heads = _OBJECT_OF[event_type]
     # 'approved the sale of 40 F-16 jets ... in a deal worth $23 billion': the deal is what is offered
     reach = 200 if word.startswith("deal") else 40
     return any(t in heads and a < start and start - b <= reach and not _NOT_OBJECT_GAP.search(text[b:start])
@@ -379,6 +381,7 @@ def _is_object(text, trigger, early) -> bool:
                and (reach == 40 or t == "offer") for t, a, b in early)
 
 
+_LIST_TAKERS = stages.flagged("takes_list")
 _COMPOUND = re.compile(r"\s+(?:deliver(?:y|ies)|sales?|purchases?|deals?|contracts?|orders?|for(?=\s))\b", re.IGNORECASE)
 
 
@@ -403,7 +406,7 @@ def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, c
         if before and _COMPOUND.match(text, before[-1].end) and before[-1].end + 1 >= t_start - 1 \
                 and text[before[-1].end:t_start].strip() == "":
             return [(before[-1], True)]  # 'S-300 deliveries complete', 'Patriot sale': the system heads the noun
-        list_taker = event_type in ("interest", "talks", "offer") and not _SALE_NOUN.search(text, t_start, t_end) \
+        list_taker = event_type in _LIST_TAKERS and not _SALE_NOUN.search(text, t_start, t_end) \
             and after[:1] != [m for m in after[:1] if m.method == "anaphor"]
         if after and (list_taker or _JOINT.match(text, t_start)):
             return [(m, True) for m in after if m.start < clause[1] or m is after[0]]

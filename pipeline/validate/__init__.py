@@ -1,6 +1,7 @@
 """Validation layers run on a built package folder: Table Schemas (frictionless), cross-column
 and cross-table rules, Great Expectations suites, and provenance (offsets, hashes, CSV and
-Parquet agreement). Each layer returns its problems as readable lines."""
+Parquet agreement). Each layer returns its problems typed (`problems.Problem`: a stable code and the
+readable line); `validate_package` gives the lines, `find_problems` the problems."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from .. import schemas
 from ..tables import read_csv_table
 from .expectations import submit_expectations
+from .problems import Problem, messages
 from .frictionless_check import check_descriptor_hashes, check_frictionless
 from .table_checks import check_tables
 from .provenance import check_provenance
@@ -23,6 +25,12 @@ SAMPLE_ROWS = 5_000
 
 def validate_package(folder: Path, full_frictionless_rows: int = FULL_FRICTIONLESS_ROWS,
                      sample_rows: int = SAMPLE_ROWS, previous: Path | None = None) -> list[str]:
+    """The message of every problem `find_problems` finds in the package at `folder`; empty when it is valid."""
+    return messages(find_problems(folder, full_frictionless_rows, sample_rows, previous))
+
+
+def find_problems(folder: Path, full_frictionless_rows: int = FULL_FRICTIONLESS_ROWS,
+                  sample_rows: int = SAMPLE_ROWS, previous: Path | None = None) -> list[Problem]:
     """Every problem found in the package at `folder`; an empty list means it is valid. Given the
     `previous` package it replaces, rows equal to that package's are not checked row by row again
     (see `incremental.py`), unless that package cannot vouch for them.
@@ -32,7 +40,7 @@ def validate_package(folder: Path, full_frictionless_rows: int = FULL_FRICTIONLE
     Schemas pass, since the later layers assume typed, well-formed tables."""
     folder = Path(folder)
     if not (folder / "datapackage.json").exists():
-        return [f"{folder}: no datapackage.json"]
+        return [Problem("schema.no-descriptor", None, None, f"{folder}: no datapackage.json")]
     if previous is not None:
         from .incremental import validate_changes
 
@@ -43,7 +51,8 @@ def validate_package(folder: Path, full_frictionless_rows: int = FULL_FRICTIONLE
     if _csv_lines(folder) <= full_frictionless_rows:
         problems = check_frictionless(folder)
     else:  # large package: frictionless reads a sample, DuckDB checks every constraint on every row
-        problems = check_frictionless(folder, limit_rows=sample_rows) + check_descriptor_hashes(folder) + check_tables(folder)
+        problems = check_frictionless(folder, limit_rows=sample_rows) + check_descriptor_hashes(folder) \
+            + check_tables(folder)
     if problems:
         return problems
     tables = {t: read_csv_table(folder, t) for t in schemas.TABLES}

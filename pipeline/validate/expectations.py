@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import SCHEMA_DIR, schemas
+from .problems import Problem
 
 SUITE_DIR = SCHEMA_DIR / "expectations"
 
@@ -85,7 +86,8 @@ def _split(table: str, suite, tables: dict[str, pd.DataFrame], slices: dict[str,
     return parts
 
 
-def check_expectations(tables: dict[str, pd.DataFrame], slices: dict[str, pd.DataFrame] | None = None) -> list[str]:
+def check_expectations(tables: dict[str, pd.DataFrame],
+                       slices: dict[str, pd.DataFrame] | None = None) -> list[Problem]:
     """The suites' problems; with `slices` (each table's new and changed rows), row expectations read
     only those, and whole-table ones (row counts, uniqueness, null shares) the whole tables."""
     _, ctx = _gx()
@@ -102,7 +104,7 @@ def check_expectations(tables: dict[str, pd.DataFrame], slices: dict[str, pd.Dat
     return problems
 
 
-def _validate(table: str, suite, rows: pd.DataFrame, batch_def, params: dict) -> list[str]:
+def _validate(table: str, suite, rows: pd.DataFrame, batch_def, params: dict) -> list[Problem]:
     # only the columns the suite reads: GX hashes and converts every column it is given
     wanted = rows[suite_columns(suite) or list(rows.columns[:1])]
     frame = wanted.astype(object).where(wanted.notna(), None)
@@ -118,8 +120,9 @@ def _validate(table: str, suite, rows: pd.DataFrame, batch_def, params: dict) ->
         detail = r.result or {}
         examples = detail.get("partial_unexpected_list") or detail.get("observed_value")
         why = (cfg.meta or {}).get("why", "")
-        problems.append(f"expectation: {table}.{col}: {cfg.type} ({why}): "
-                        f"{detail.get('unexpected_count', '')} unexpected, e.g. {str(examples)[:120]}")
+        problems.append(Problem(f"expectation.{cfg.type}", table, col,  # the expectation's type is the code
+                                f"expectation: {table}.{col}: {cfg.type} ({why}): "
+                                f"{detail.get('unexpected_count', '')} unexpected, e.g. {str(examples)[:120]}"))
     return problems
 
 
@@ -157,7 +160,7 @@ def submit_expectations(folder: Path, slices: dict[str, pd.DataFrame] | None = N
         return _worker().submit(_expectations_of, Path(folder), slices)
 
 
-def _expectations_of(folder: Path, slices: dict[str, pd.DataFrame] | None = None) -> list[str]:
+def _expectations_of(folder: Path, slices: dict[str, pd.DataFrame] | None = None) -> list[Problem]:
     from ..tables import read_csv_table
 
     return check_expectations({t: read_csv_table(folder, t) for t in schemas.TABLES}, slices)

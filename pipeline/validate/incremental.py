@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -20,12 +21,13 @@ from ..publish import to_csv_bytes
 from ..tables import read_csv_table
 from .expectations import submit_expectations
 from .frictionless_check import check_descriptor_hashes, check_frictionless
+from .problems import Problem
 from .provenance import SPANS, check_alternates, check_copies, check_texts, span_problems
 from .rules import check_rules
 from .table_checks import check_tables
 
 
-def validate_changes(folder: Path, previous: Path) -> list[str] | None:
+def validate_changes(folder: Path, previous: Path) -> list[Problem] | None:
     """Every problem found in the package at `folder`, checking row by row only what differs from the
     package at `previous`; None when `previous` cannot vouch for its rows (missing, or its files no
     longer match its descriptor): then the whole package is to be validated."""
@@ -88,7 +90,7 @@ def changed_rows(previous: Path, tables: dict[str, pd.DataFrame], after: dict,
     return out
 
 
-def _frictionless_on(after: dict, slices: dict[str, pd.DataFrame]) -> list[str]:
+def _frictionless_on(after: dict, slices: dict[str, pd.DataFrame]) -> list[Problem]:
     """frictionless over the changed rows: a package of them alone, with the same Table Schemas (foreign
     keys left to `table_checks`, which looks them up in the whole tables)."""
     descriptor = json.loads(json.dumps(after))  # a copy to strip
@@ -101,11 +103,11 @@ def _frictionless_on(after: dict, slices: dict[str, pd.DataFrame]) -> list[str]:
                 res.pop(k, None)
             res["schema"].pop("foreignKeys", None)
         (Path(tmp) / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-        return [p.replace(f"{tmp}/", "") for p in check_frictionless(Path(tmp))]
+        return [replace(p, message=p.message.replace(f"{tmp}/", "")) for p in check_frictionless(Path(tmp))]
 
 
 def _provenance_on(folder: Path, tables: dict[str, pd.DataFrame], slices: dict[str, pd.DataFrame],
-                   after: dict, before: dict) -> list[str]:
+                   after: dict, before: dict) -> list[Problem]:
     """Every stored text against its hash (a whole-table check: cheap, and a text is the ground every
     span stands on); spans of changed rows; the declared Parquet hashes; CSV and Parquet agreement of
     every table whose files changed."""

@@ -1,6 +1,7 @@
 """Proof that validation catches what it should: copy a built package, inject one corruption at a
 time (written consistently to CSV, Parquet and the descriptor's hashes, so the layer meant to
-catch it is the one tested), and check that validation reports it in that layer.
+catch it is the one tested), and check that validation reports it with the code of the check meant to
+catch it (`problems.Problem.code`; its first part is the layer).
 
     python -m pipeline.validate.mutations [PACKAGE_DIR]
 """
@@ -22,14 +23,19 @@ import pyarrow.parquet as pq
 from .. import REPO_ROOT
 from ..publish import PUBLISHED, to_arrow, to_csv_bytes
 from ..tables import parquet_path, read_csv_table
-from . import validate_package
+from . import find_problems
+from .problems import Problem
 
 
 @dataclass(frozen=True)
 class Mutation:
     name: str
-    layer: str  # the layer expected to report it: schema | rule | expectation | provenance
+    code: str  # the code of the problem expected: 'rule.supplier-is-recipient', 'schema.foreign-key'
     apply: Callable[[Path], None]
+
+    @property
+    def layer(self) -> str:  # the layer expected to report it: schema | rule | expectation | provenance
+        return self.code.split(".", 1)[0]
 
 
 def _table(folder: Path, table: str, change: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
@@ -129,6 +135,13 @@ def _status_without_events(df):
     return df
 
 
+def _delivery_before_order(df):
+    first = df.index != 0
+    return df.assign(ordered_year=df["ordered_year"].where(first, 2015),
+                     delivery_first_year=df["delivery_first_year"].where(first, 2014),
+                     delivery_last_year=df["delivery_last_year"].where(first, 2014))
+
+
 def _null_speakers(df):
     df["speaker_id"] = pd.NA
     df["speaker_text"] = pd.NA
@@ -138,48 +151,83 @@ def _null_speakers(df):
 
 
 CATALOGUE: list[Mutation] = [
-    Mutation("dangling foreign key (event -> missing deal)", "schema", _set("deal_events", _first, "deal_id", "russia-mars-s-400-sale")),
-    Mutation("duplicated primary key (actors)", "schema", lambda f: _table(f, "actors", lambda df: pd.concat([df, df.iloc[[0]]]))),
-    Mutation("enum value outside the codebook (deals.status)", "schema", _set("deals", _first, "status", "shipped")),
-    Mutation("a year of 1066 (deals.ordered_year)", "schema", _set("deals", _first, "ordered_year", 1066)),
-    Mutation("delivery before order", "expectation", lambda f: _table(f, "deals", lambda df: df.assign(
-        ordered_year=df["ordered_year"].where(df.index != 0, 2015), delivery_first_year=df["delivery_first_year"].where(df.index != 0, 2014),
-        delivery_last_year=df["delivery_last_year"].where(df.index != 0, 2014)))),
-    Mutation("mention offsets shifted by one", "provenance", _shift("mentions")),
-    Mutation("event evidence offsets shifted by one", "provenance", _shift("deal_events")),
-    Mutation("quote edited by one character", "provenance", _edit_one_char("statements", "text")),
-    Mutation("evidence edited by one character", "provenance", _edit_one_char("deal_events", "evidence")),
-    Mutation("mention surface edited by one character", "provenance", _edit_one_char("mentions", "surface")),
-    Mutation("stored text changed (hash mismatch)", "provenance", _edit_text_file),
-    Mutation("stored text missing", "provenance", lambda f: next(iter(sorted((f / "data/texts").glob("*.txt")))).unlink()),
-    Mutation("n_chars wrong", "provenance", _set("sources", _first, "n_chars", 99999)),
-    Mutation("null speaker_text on a direct quote with a speaker", "rule", _set("statements", lambda df: (df["kind"] == "direct") & df["speaker_id"].notna(), "speaker_text", pd.NA)),
-    Mutation("speaker offsets do not slice speaker_text", "provenance", _set("statements", lambda df: df["speaker_start"].notna(), "speaker_start", 0)),
-    Mutation("row dropped from a parent table (system of a deal)", "schema", _drop_referenced_system),
-    Mutation("row dropped from sources", "schema", lambda f: _table(f, "sources", lambda df: df.iloc[1:])),
-    Mutation("mention names both an actor and a system", "rule", _set("mentions", lambda df: df["actor_id"].notna(), "system_id", "s-400")),
-    Mutation("n_events does not match the events", "rule", _set("deals", _first, "n_events", 99)),
-    Mutation("status not backed by events (delivered with only talks)", "rule", lambda f: _table(f, "deals", _status_without_events)),
-    Mutation("supplier is not a state", "expectation", _set("deals", _first, "supplier_id", "rosoboronexport")),
-    Mutation("supplier equals recipient", "rule", lambda f: _table(f, "deals", lambda df: df.assign(
-        recipient_id=df["recipient_id"].where(df.index != 0, df["supplier_id"])))),
-    Mutation("id that breaks the slug pattern", "schema", _set("statements", _first, "statement_id", "Not A Slug")),
-    Mutation("publication date in the wrong format", "schema", _set("sources", _first, "published", "2019/07/22")),
-    Mutation("required evidence missing", "schema", _set("deal_events", _first, "evidence", pd.NA)),
-    Mutation("negative deal value", "schema", _set("deals", _first, "value_usd", -5)),
-    Mutation("quantity of zero", "schema", _set("deals", _first, "quantity", 0)),
-    Mutation("speaker that is not an actor", "schema", _set("statements", lambda df: df["speaker_id"].notna(), "speaker_id", "nobody-at-all")),
-    Mutation("boolean that is not true/false", "schema", lambda f: _csv_text(f, "systems", ",true,", ",maybe,")),
-    Mutation("event dated 1066", "expectation", _set("deal_events", _first, "event_date", "1066")),
-    Mutation("empty table (all mentions removed)", "expectation", lambda f: _table(f, "mentions", lambda df: df.iloc[0:0])),
-    Mutation("no statement has a speaker any more", "expectation", lambda f: _table(f, "statements", _null_speakers)),
-    Mutation("CSV changed after publishing (descriptor hash)", "schema", lambda f: (f / "data/csv/sources.csv").write_bytes(
-        (f / "data/csv/sources.csv").read_bytes().replace(b"Fort Russ", b"Fort Rusk"))),
-    Mutation("Parquet copy disagrees with its CSV", "provenance", _parquet_only),
-    Mutation("Parquet file changed after publishing (alternate hash)", "provenance", _parquet_bytes),
-    Mutation("Parquet column of the wrong type", "provenance", _parquet_type),
-    Mutation("empty evidence span (char_end == char_start)", "rule", lambda f: _table(f, "deal_events", lambda df: df.assign(
-        char_end=df["char_end"].where(df.index != 0, df["char_start"])))),
+    Mutation("dangling foreign key (event -> missing deal)", "schema.foreign-key",
+             _set("deal_events", _first, "deal_id", "russia-mars-s-400-sale")),
+    Mutation("duplicated primary key (actors)", "schema.primary-key",
+             lambda f: _table(f, "actors", lambda df: pd.concat([df, df.iloc[[0]]]))),
+    Mutation("enum value outside the codebook (deals.status)", "schema.constraint-error",
+             _set("deals", _first, "status", "shipped")),
+    Mutation("a year of 1066 (deals.ordered_year)", "schema.constraint-error",
+             _set("deals", _first, "ordered_year", 1066)),
+    Mutation("delivery before order", "expectation.expect_column_pair_values_a_to_be_greater_than_b",
+             lambda f: _table(f, "deals", _delivery_before_order)),
+    Mutation("mention offsets shifted by one", "provenance.span-mismatch",
+             _shift("mentions")),
+    Mutation("event evidence offsets shifted by one", "provenance.span-mismatch",
+             _shift("deal_events")),
+    Mutation("quote edited by one character", "provenance.span-mismatch",
+             _edit_one_char("statements", "text")),
+    Mutation("evidence edited by one character", "provenance.span-mismatch",
+             _edit_one_char("deal_events", "evidence")),
+    Mutation("mention surface edited by one character", "provenance.span-mismatch",
+             _edit_one_char("mentions", "surface")),
+    Mutation("stored text changed (hash mismatch)", "provenance.text-hash",
+             _edit_text_file),
+    Mutation("stored text missing", "provenance.text-missing",
+             lambda f: next(iter(sorted((f / "data/texts").glob("*.txt")))).unlink()),
+    Mutation("n_chars wrong", "provenance.n-chars",
+             _set("sources", _first, "n_chars", 99999)),
+    Mutation("null speaker_text on a direct quote with a speaker", "rule.quote-without-speaker-text",
+             _set("statements", lambda df: (df["kind"] == "direct") & df["speaker_id"].notna(), "speaker_text", pd.NA)),
+    Mutation("speaker offsets do not slice speaker_text", "provenance.span-mismatch",
+             _set("statements", lambda df: df["speaker_start"].notna(), "speaker_start", 0)),
+    Mutation("row dropped from a parent table (system of a deal)", "schema.foreign-key",
+             _drop_referenced_system),
+    Mutation("row dropped from sources", "schema.foreign-key",
+             lambda f: _table(f, "sources", lambda df: df.iloc[1:])),
+    Mutation("mention names both an actor and a system", "rule.mention-entity-mismatch",
+             _set("mentions", lambda df: df["actor_id"].notna(), "system_id", "s-400")),
+    Mutation("n_events does not match the events", "rule.event-counts",
+             _set("deals", _first, "n_events", 99)),
+    Mutation("status not backed by events (delivered with only talks)", "rule.status-events",
+             lambda f: _table(f, "deals", _status_without_events)),
+    Mutation("supplier is not a state", "expectation.expect_column_values_to_be_in_set",
+             _set("deals", _first, "supplier_id", "rosoboronexport")),
+    Mutation("supplier equals recipient", "rule.supplier-is-recipient",
+             lambda f: _table(f, "deals", lambda df: df.assign(
+                 recipient_id=df["recipient_id"].where(df.index != 0, df["supplier_id"])))),
+    Mutation("id that breaks the slug pattern", "schema.constraint-error",
+             _set("statements", _first, "statement_id", "Not A Slug")),
+    Mutation("publication date in the wrong format", "schema.constraint-error",
+             _set("sources", _first, "published", "2019/07/22")),
+    Mutation("required evidence missing", "schema.constraint-error",
+             _set("deal_events", _first, "evidence", pd.NA)),
+    Mutation("negative deal value", "schema.constraint-error",
+             _set("deals", _first, "value_usd", -5)),
+    Mutation("quantity of zero", "schema.constraint-error",
+             _set("deals", _first, "quantity", 0)),
+    Mutation("speaker that is not an actor", "schema.foreign-key",
+             _set("statements", lambda df: df["speaker_id"].notna(), "speaker_id", "nobody-at-all")),
+    Mutation("boolean that is not true/false", "schema.type-error",
+             lambda f: _csv_text(f, "systems", ",true,", ",maybe,")),
+    Mutation("event dated 1066", "expectation.expect_column_values_to_match_regex",
+             _set("deal_events", _first, "event_date", "1066")),
+    Mutation("empty table (all mentions removed)", "expectation.expect_table_row_count_to_be_between",
+             lambda f: _table(f, "mentions", lambda df: df.iloc[0:0])),
+    Mutation("no statement has a speaker any more", "expectation.expect_column_values_to_not_be_null",
+             lambda f: _table(f, "statements", _null_speakers)),
+    Mutation("CSV changed after publishing (descriptor hash)", "schema.hash-count",
+             lambda f: (f / "data/csv/sources.csv").write_bytes(
+                 (f / "data/csv/sources.csv").read_bytes().replace(b"Fort Russ", b"Fort Rusk"))),
+    Mutation("Parquet copy disagrees with its CSV", "provenance.copies-differ",
+             _parquet_only),
+    Mutation("Parquet file changed after publishing (alternate hash)", "provenance.alternate-hash",
+             _parquet_bytes),
+    Mutation("Parquet column of the wrong type", "provenance.parquet-schema",
+             _parquet_type),
+    Mutation("empty evidence span (char_end == char_start)", "rule.empty-span",
+             lambda f: _table(f, "deal_events", lambda df: df.assign(
+                 char_end=df["char_end"].where(df.index != 0, df["char_start"])))),
 ]
 
 
@@ -194,22 +242,22 @@ def copy_package(package: Path, dest: Path) -> None:
             shutil.copy2(src, dest / rel)
 
 
-def run(package: Path, **validate_options) -> list[tuple[Mutation, list[str]]]:
+def run(package: Path, **validate_options) -> list[tuple[Mutation, list[Problem]]]:
     """(mutation, problems reported) for every mutation of the catalogue, each on a fresh copy
-    (`validate_options` go to validate_package, e.g. to force the sampled large-package mode)."""
+    (`validate_options` go to find_problems, e.g. to force the sampled large-package mode)."""
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, mutation in enumerate(CATALOGUE):
             copy = Path(tmp) / f"m{i:02d}"
             copy_package(package, copy)
             mutation.apply(copy)
-            out.append((mutation, validate_package(copy, **validate_options)))
+            out.append((mutation, find_problems(copy, **validate_options)))
             shutil.rmtree(copy)
     return out
 
 
-def caught(mutation: Mutation, problems: list[str]) -> bool:
-    return any(p.startswith(mutation.layer + ":") or p.startswith(mutation.layer + " ") for p in problems)
+def caught(mutation: Mutation, problems: list[Problem]) -> bool:
+    return any(p.code == mutation.code for p in problems)
 
 
 def main(argv: list[str]) -> int:
@@ -219,8 +267,9 @@ def main(argv: list[str]) -> int:
     for mutation, problems in results:
         ok = caught(mutation, problems)
         hits += ok
-        first = next((p for p in problems if caught(mutation, [p])), problems[0] if problems else "nothing reported")
-        print(f"{'CAUGHT' if ok else 'MISSED'}  [{mutation.layer:<11}] {mutation.name}\n          {first[:150]}")
+        first = next((p for p in problems if caught(mutation, [p])), problems[0] if problems else None)
+        shown = first.message[:150] if first else "nothing reported"
+        print(f"{'CAUGHT' if ok else 'MISSED'}  [{mutation.code}] {mutation.name}\n          {shown}")
     print(f"\ncaught {hits} of {len(results)} corruptions ({hits / len(results):.0%})")
     return 0 if hits == len(results) else 1
 

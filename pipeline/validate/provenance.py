@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 
 from .. import schemas
 from ..tables import parquet_path, read_parquet_table
+from .problems import Check, Problem
 
 # (table, start column, end column, column holding the exact slice, id column)
 SPANS = [
@@ -25,7 +26,23 @@ SPANS = [
 ]
 
 
-def check_provenance(folder: Path, tables: dict[str, pd.DataFrame]) -> list[str]:
+TEXT_MISSING = Check("provenance.text-missing", "sources", "provenance: sources {rows}: stored text {path} is missing")
+TEXT_HASH = Check("provenance.text-hash", "sources", "provenance: sources {rows}: sha256 of {path} does not match")
+TEXT_LENGTH = Check("provenance.n-chars", "sources", "provenance: sources {rows}: n_chars {declared} != {actual}")
+PARQUET_MISSING = Check("provenance.parquet-missing", None, "provenance: {path} is missing")
+PARQUET_SCHEMA = Check("provenance.parquet-schema", None,
+                       "provenance: {path}: Arrow schema differs from the Table Schema")
+COPIES_DIFFER = Check("provenance.copies-differ", None, "provenance: {table}: CSV and Parquet copies differ")
+SPAN_INCOMPLETE = Check("provenance.span-incomplete", None,
+                        "provenance: {table} {rows}: {start}/{end}/{words} incomplete or source missing")
+SPAN_MISMATCH = Check("provenance.span-mismatch", None,
+                      "provenance: {table} {rows}: text[{s}:{e}] is {actual!r}, published {words} is {expected!r}")
+ALTERNATE_MISSING = Check("provenance.alternate-missing", None, "provenance: {table}: {path} is missing")
+ALTERNATE_HASH = Check("provenance.alternate-hash", None,
+                       "provenance: {table}: {path} does not match its declared bytes/hash")
+
+
+def check_provenance(folder: Path, tables: dict[str, pd.DataFrame]) -> list[Problem]:
     folder = Path(folder)
     problems, texts = check_texts(folder, tables["sources"])
     problems += span_problems(texts, tables)
@@ -33,7 +50,7 @@ def check_provenance(folder: Path, tables: dict[str, pd.DataFrame]) -> list[str]
     return problems + check_copies(folder, tables, schemas.TABLES)
 
 
-def check_texts(folder: Path, sources: pd.DataFrame, keep=None) -> tuple[list[str], dict[str, str]]:
+def check_texts(folder: Path, sources: pd.DataFrame, keep=None) -> tuple[list[Problem], dict[str, str]]:
     """The stored text of each sources row: present, with its sha256 and length; and the texts read
     (those of the source ids in `keep`, if given)."""
     problems, texts = [], {}
@@ -43,35 +60,35 @@ def check_texts(folder: Path, sources: pd.DataFrame, keep=None) -> tuple[list[st
             with open(os.path.join(root, row.text_path), "rb") as fh:
                 data = fh.read()
         except FileNotFoundError:
-            problems.append(f"provenance: sources {row.source_id}: stored text {row.text_path} is missing")
+            problems.append(TEXT_MISSING.problem(row.source_id, path=row.text_path))
             continue
         if hashlib.sha256(data).hexdigest() != row.sha256:
-            problems.append(f"provenance: sources {row.source_id}: sha256 of {row.text_path} does not match")
+            problems.append(TEXT_HASH.problem(row.source_id, path=row.text_path))
         text = data.decode("utf-8")
         if len(text) != row.n_chars:
-            problems.append(f"provenance: sources {row.source_id}: n_chars {row.n_chars} != {len(text)}")
+            problems.append(TEXT_LENGTH.problem(row.source_id, declared=row.n_chars, actual=len(text)))
         if keep is None or row.source_id in keep:
             texts[row.source_id] = text
     return problems, texts
 
 
-def check_copies(folder: Path, tables: dict[str, pd.DataFrame], names) -> list[str]:
+def check_copies(folder: Path, tables: dict[str, pd.DataFrame], names) -> list[Problem]:
     """The Parquet copy of each named table has the Table Schema's Arrow schema and the CSV's rows."""
     problems = []
     for table in names:
         path = parquet_path(table)
         if not (folder / path).exists():
-            problems.append(f"provenance: {path} is missing")
+            problems.append(PARQUET_MISSING.problem(table=table, path=path))
             continue
         actual = pq.read_schema(folder / path).remove_metadata()
         if not actual.equals(schemas.arrow_schema(table)):
-            problems.append(f"provenance: {path}: Arrow schema differs from the Table Schema")
+            problems.append(PARQUET_SCHEMA.problem(table=table, path=path))
         elif not tables[table].equals(read_parquet_table(folder, table)):
-            problems.append(f"provenance: {table}: CSV and Parquet copies differ")
+            problems.append(COPIES_DIFFER.problem(table=table))
     return problems
 
 
-def span_problems(texts: dict[str, str], tables: dict[str, pd.DataFrame]) -> list[str]:
+def span_problems(texts: dict[str, str], tables: dict[str, pd.DataFrame]) -> list[Problem]:
     """Each SPANS triple slices its stored text to exactly the published words: one vectorised
     DuckDB query per span (substring counts Unicode code points, as Python slicing does)."""
     con = duckdb.connect()
@@ -93,16 +110,16 @@ def span_problems(texts: dict[str, str], tables: dict[str, pd.DataFrame]) -> lis
             con.unregister("spans")
             for rid, s, e, expected, no_source, actual in rows:
                 if no_source or s is None or e is None or expected is None:
-                    problems.append(f"provenance: {table} {rid}: {start}/{end}/{words} incomplete or source missing")
+                    problems.append(SPAN_INCOMPLETE.problem(rid, table, start=start, end=end, words=words))
                 else:
-                    problems.append(f"provenance: {table} {rid}: text[{s}:{e}] is {(actual or '')[:60]!r}, "
-                                    f"published {words} is {str(expected)[:60]!r}")
+                    problems.append(SPAN_MISMATCH.problem(rid, table, s=s, e=e, actual=(actual or "")[:60],
+                                                          words=words, expected=str(expected)[:60]))
     finally:
         con.close()
     return problems
 
 
-def check_alternates(folder: Path) -> list[str]:
+def check_alternates(folder: Path) -> list[Problem]:
     """The Parquet copies named in datapackage.json exist with the declared bytes and sha256."""
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     problems = []
@@ -110,9 +127,9 @@ def check_alternates(folder: Path) -> list[str]:
         for alt in res.get("alternates", []):
             path = folder / alt["path"]
             if not path.exists():
-                problems.append(f"provenance: {res['name']}: {alt['path']} is missing")
+                problems.append(ALTERNATE_MISSING.problem(table=res["name"], path=alt["path"]))
                 continue
             data = path.read_bytes()
             if len(data) != alt.get("bytes") or "sha256:" + hashlib.sha256(data).hexdigest() != alt.get("hash"):
-                problems.append(f"provenance: {res['name']}: {alt['path']} does not match its declared bytes/hash")
+                problems.append(ALTERNATE_HASH.problem(table=res["name"], path=alt["path"]))
     return problems

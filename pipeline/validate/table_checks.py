@@ -10,8 +10,14 @@ from pathlib import Path
 import duckdb
 
 from .. import schemas
+from .problems import Check, Problem
 
 _CAST = {"integer": "BIGINT", "number": "DOUBLE"}
+UNREADABLE = Check("schema.unreadable-csv", None,
+                   "schema: {table}: the CSV cannot be read as its Table Schema says: {why}")
+# the code of a violated rule: frictionless's error type for it, so both layer-1 paths report the same codes
+_CODES = (("type ", "type-error"), ("primary-key", "primary-key"), ("foreign-key", "foreign-key"),
+          ("unique", "unique-error"), ("", "constraint-error"))
 
 
 def _quote(value: str) -> str:
@@ -42,7 +48,7 @@ def _rules(table: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def check_tables(folder: Path) -> list[str]:
+def check_tables(folder: Path) -> list[Problem]:
     """Every constraint of every Table Schema, over every CSV row."""
     folder = Path(folder).resolve()
     con = duckdb.connect()
@@ -56,7 +62,7 @@ def check_tables(folder: Path) -> list[str]:
                             f"columns={{{columns}}}, nullstr='', quote='\"', escape='\"', strict_mode=true)")
                 con.sql(f'SELECT count(*) FROM "{table}"').fetchall()
             except duckdb.Error as exc:
-                problems.append(f"schema: {table}: the CSV cannot be read as its Table Schema says: {str(exc)[:200]}")
+                problems.append(UNREADABLE.problem(table=table, why=str(exc)[:200]))
                 continue
             rules = _rules(table)
             counts = con.sql(f'SELECT {", ".join(f"count_if({bad})" for _, _, bad in rules)} FROM "{table}"').fetchall()[0]
@@ -80,7 +86,7 @@ def check_tables(folder: Path) -> list[str]:
     return problems
 
 
-def _violations(con, table: str, field: str, rule: str, query: str) -> list[str]:
+def _violations(con, table: str, field: str, rule: str, query: str) -> list[Problem]:
     try:
         rows = con.sql(f"SELECT count(*) OVER () AS n, * FROM ({query}) LIMIT 3").fetchall()
     except duckdb.Error:  # the view could not be read; reported once above
@@ -88,4 +94,6 @@ def _violations(con, table: str, field: str, rule: str, query: str) -> list[str]
     if not rows:
         return []
     examples = ", ".join(repr(r[1:] if len(r) > 2 else r[1]) for r in rows)
-    return [f"schema: {table} field {field}: {rule}: {rows[0][0]} rows, e.g. {examples}"]
+    code = next(code for prefix, code in _CODES if rule.startswith(prefix))
+    return [Problem(f"schema.{code}", table, f"field {field}",
+                    f"schema: {table} field {field}: {rule}: {rows[0][0]} rows, e.g. {examples}")]
