@@ -103,6 +103,11 @@ class SpeakerResolver:
                           lambda m: self.kind(m.entity_id) in _SPEAKING_KINDS,
                           lambda m: True):
             chosen = [m for m in inside if preferred(m)]
+            comma = self.text.find(",", start, end) if self.text else -1
+            head = [m for m in chosen if comma > 0 and m.end <= comma and self.kind(m.entity_id) == "person"
+                    and not self.text[m.end:comma].strip()]
+            if head:  # 'Hikmet Hajiyev, foreign policy adviser to President Ilham Aliyev': the name before the comma
+                return max(head, key=lambda m: m.end).entity_id
             if chosen:
                 # the widest role phrase, else the mention nearest the end of the phrase
                 best = max(chosen, key=lambda m: (m.end - m.start, m.end)) if chosen[0].method == "role_phrase" \

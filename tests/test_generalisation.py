@@ -492,3 +492,13 @@ def test_a_legislature_speaks_but_is_no_party_to_a_sale():
                  "remains blocked in Congress.")
     assert ("united-states", "turkey", "f-16") in got
     assert not {d for d in got if d[1] == "united-states"}
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Hikmet Hajiyev, foreign policy adviser to President Ilham Aliyev, said India was "arming aggression" '
+     'against Azerbaijan.', "hikmet-hajiyev"),
+    ('The minister spoke first. Hikmet Hajiyev, an adviser to Ilham Aliyev, told reporters that India was '
+     '"arming aggression" in the region.', "hikmet-hajiyev"),
+])
+def test_the_name_before_an_apposition_speaks_not_a_person_named_in_it(body, speaker):
+    assert _speakers(body)["arming aggression"] == speaker
