@@ -64,6 +64,7 @@ def issuer_references() -> frozenset[str]:
 # a statement someone issued: 'X said in a statement', 'X issued a written statement'
 _ISSUED = re.compile(r"\b(?:said|says|announced|added|confirmed|wrote)\s+in\s+an?\s+(?:\w+\s+)?statement\b|"
                      r"\b(?:issued|released|published)\s+an?\s+(?:\w+\s+)?statement\b")
+_THE_OFFICIAL = re.compile(r"^[Tt]he\s+(?:senior\s+|top\s+)?official$")
 _CLAUSE_BREAK = re.compile(r"[,;:\n\"“”!?]|(?<=[a-z0-9])\.\s")  # not the period of 'U.S.'
 # what follows a body that speaks: 'the Defence Ministry said', 'the agency, in a statement, said', 'NATO issued'
 _SPOKE = re.compile(rf"(?:\s*,[^,.;“”\"]{{1,60}},)?{cues.FILLER}(?:{cues.CUE}|issued|released|published)\b")
@@ -226,7 +227,16 @@ class SpeakerResolver:
         if inside is not None and (self.kind(inside) in _SPEAKING_KINDS or self._is_role_phrase(start, end)):
             return inside
         return self.described_person(start, end, phrase) or self.described_other(start, end, phrase) \
-            or self.described_anonymous(start, phrase) or inside
+            or self.described_anonymous(start, phrase) or inside or self.official_before(start, phrase)
+
+    def official_before(self, start: int, phrase: str) -> str | None:
+        """'the official' with no unnamed official before it: the titled person who spoke last ('Dmitry Shugaev,
+        director of the FSVTS, said ...' ... 'the official said')."""
+        if not _THE_OFFICIAL.match(phrase.strip()):
+            return None
+        people = [m for m in self.actors if start - PRONOUN_REACH <= m.start and m.end <= start
+                  and self.kind(m.entity_id) == "person" and self.title_classes(m)]
+        return max(people, key=lambda m: m.end).entity_id if people else None
 
     def described_anonymous(self, start: int, phrase: str) -> str | None:
         """The unnamed source a role noun that titles no person refers back to: 'the spokesman' after 'a

@@ -502,3 +502,9 @@ def test_a_legislature_speaks_but_is_no_party_to_a_sale():
 ])
 def test_the_name_before_an_apposition_speaks_not_a_person_named_in_it(body, speaker):
     assert _speakers(body)["arming aggression"] == speaker
+
+
+def test_the_official_with_no_unnamed_official_before_is_the_titled_person_who_spoke():
+    got = _speakers("Dmitry Shugaev, director of the Federal Service for Military-Technical Cooperation, said talks "
+                    'continued. "Turkey makes its own decisions about what it buys," the official said.')
+    assert got["Turkey makes its own decisions about what it buys,".rstrip(",")] == "dmitry-shugaev"
