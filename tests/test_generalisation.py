@@ -508,3 +508,9 @@ def test_the_official_with_no_unnamed_official_before_is_the_titled_person_who_s
     got = _speakers("Dmitry Shugaev, director of the Federal Service for Military-Technical Cooperation, said talks "
                     'continued. "Turkey makes its own decisions about what it buys," the official said.')
     assert got["Turkey makes its own decisions about what it buys,".rstrip(",")] == "dmitry-shugaev"
+
+
+def test_a_counted_group_of_senators_speaks_not_the_person_named_before():
+    got = _speakers("Secretary of State Antony Blinken defended the sale. In a letter, 11 senators said Turkey's "
+                    'purchase "cannot be rewarded" with new jets.')
+    assert got["cannot be rewarded"].startswith("anon-")

@@ -14,8 +14,8 @@ import re
 
 from .prefilter import Prefiltered
 
-_NOUNS = r"(?:(?i:officials|media|politicians|lawmakers|legislators|diplomats|analysts|experts|sources|critics|" \
-         r"activists)|MPs)"
+_NOUNS = r"(?:(?i:officials|media|politicians|lawmakers|legislators|senators|congressmen|diplomats|analysts|experts|" \
+         r"sources|critics|activists|officers)|MPs)"
 # 'Analysts in Seoul said', 'officials at the ministry say': where the group is placed belongs to it
 _PLACED = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
 _MODIFIER = r"[\w’'-]+"
