@@ -514,3 +514,11 @@ def test_a_counted_group_of_senators_speaks_not_the_person_named_before():
     got = _speakers("Secretary of State Antony Blinken defended the sale. In a letter, 11 senators said Turkey's "
                     'purchase "cannot be rewarded" with new jets.')
     assert got["cannot be rewarded"].startswith("anon-")
+
+
+def test_a_long_apposition_and_a_described_outlet_told_keep_the_speaker_and_the_content():
+    got = _speakers("Shahriar Heydari, a member of the Iranian parliament's national security committee, told the "
+                    'semi-official Tasnim news agency that the first jets would arrive "before the end of the year." '
+                    "He said Iran had also ordered helicopters.")
+    assert [v for k, v in got.items() if k.startswith("the first jets would arrive")] == ["shahriar-heydari"]
+    assert got["Iran had also ordered helicopters"] == "shahriar-heydari"

@@ -470,7 +470,7 @@ def _person_pattern(demonyms: frozenset[str]) -> re.Pattern:
 _TITLE_WORD = re.compile(_TITLES)
 _TITLE_BEFORE = re.compile(rf"{_TITLES}\s*,?\s*$")
 # 'Ana Lee, a spokeswoman ..., said', 'Ana Lee of the Berlin-based Centre for X said': the cue after the name
-_CUE_AFTER_NAME = re.compile(rf"(?:,[^,]{{1,60}},|\s+(?:of|from|at)\s+the\s+[{_UP}][^,.;:“”\"]{{1,70}}?)?,?\s+"
+_CUE_AFTER_NAME = re.compile(rf"(?:,[^,]{{1,90}},|\s+(?:of|from|at)\s+the\s+[{_UP}][^,.;:“”\"]{{1,70}}?)?,?\s+"
                              rf"(?:also\s+|has\s+|had\s+)?{_CUE}\b")
 _CUE_BEFORE_NAME = re.compile(rf"\b{_CUE}\s+$")
 # 'said Steel Dome did not mean ...': a name after the cue with a verb after it opens the reported clause

@@ -24,7 +24,10 @@ from .cues import CONNECTIVE, CUE, DATELINE, FILLER, WEEKDAY, apposition_owner, 
 
 _CUE_WORD = re.compile(rf"\b{CUE}\b")
 _OBJECT_VERBS = {"told", "tells", "warned", "warns", "assured"}
-_OBJECT = re.compile(r"\s+(?:reporters|journalists|lawmakers|parliament|(?:the\s+)?[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3})"
+# whom they told: 'reporters', 'Reuters', 'the semi-official Tasnim news agency', 'state television'
+_OBJECT = re.compile(r"\s+(?:reporters|journalists|lawmakers|parliament|(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+                     r"[A-Z][\w.\-’']*(?:\s+[A-Z][\w.\-’']*){0,3}(?:\s+(?:news\s+agency|newspaper|daily|"
+                     r"television|radio|broadcaster|agency|channel))?)"
                      r"(?=\s|,|$)")
 _SETTING = re.compile(
     r"\s*,?\s+(?:in\s+[A-Z]\w+(?:\s+[A-Z]\w+){1,2}(?=\s*,|\s+that\b)|"  # 'told reporters in New Delhi that'
