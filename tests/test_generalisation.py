@@ -522,3 +522,15 @@ def test_a_long_apposition_and_a_described_outlet_told_keep_the_speaker_and_the_
                     "He said Iran had also ordered helicopters.")
     assert [v for k, v in got.items() if k.startswith("the first jets would arrive")] == ["shahriar-heydari"]
     assert got["Iran had also ordered helicopters"] == "shahriar-heydari"
+
+
+def test_single_quotes_closing_after_a_word_are_a_quote():
+    got = _speakers("The ministry rejected the report. Ankara called the decision 'a grave mistake'.")
+    assert got.get("a grave mistake") == "turkey"
+
+
+def test_a_headline_quote_is_the_speakers_named_after_its_colon():
+    text, facts = _facts("HELSINKI - Ville-Pekka Hämäläinen, chief executive of Patria, said orders kept rising.",
+                         headline="‘We cannot build them fast enough’: Patria's chief on the armour rush")
+    got = {text[s.start:s.end]: s.speaker_id for s in facts.statements}
+    assert got.get("We cannot build them fast enough") == "ville-pekka-hamalainen"

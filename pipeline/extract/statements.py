@@ -74,9 +74,10 @@ _CLOSES = {"„": "“”", "«": "»"}  # the low-9 mark of Central European co
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open mark, close mark) positions in one paragraph; an unclosed double quote runs to its end.
 
-    Single marks ('...' and ‘...’, the British style) open before a word and close only after a
-    sentence's or a clause's punctuation ('arms race,' Lecornu told), so that apostrophes
-    ("Azerbaijan's", "workers' rights") never pair up; an unclosed single mark is no quote."""
+    Single marks ('...' and ‘...’, the British style) open before a word and close after a sentence's
+    or a clause's punctuation ('arms race,' Lecornu told) or after a word that ends the quote ("called it
+    'a grave mistake'."), so that apostrophes ("Azerbaijan's") never pair up; an unclosed single mark is
+    no quote."""
     out, opened, single, closes = [], None, False, "”\""
     for mark in _QUOTE_MARK.finditer(text, start, end):  # other characters open and close nothing
         i, ch = mark.start(), mark.group(0)
@@ -87,7 +88,10 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             elif ch in "‘'" and (before.isspace() or before in "([—–-:") and i + 1 < end and text[i + 1].isalnum():
                 opened, single = i, True
         elif single:
-            if ch in "’'" and text[i - 1] in _SINGLE_CLOSE_AFTER and (i + 1 == end or not text[i + 1].isalnum()):
+            after_word = text[i - 1].isalpha() and (i + 1 == end or text[i + 1] in " .,;:!?)—") \
+                and " " in text[opened:i] and i - opened <= 200  # "called the decision 'a grave mistake'."
+            if ch in "’'" and (text[i - 1] in _SINGLE_CLOSE_AFTER or after_word) \
+                    and (i + 1 == end or not text[i + 1].isalnum()):
                 out.append((opened, i))
                 opened = None
         elif ch in closes:
@@ -121,6 +125,18 @@ def _clause_after(text: str, pos: int, end: int) -> str:
 _CLAUSE_STOP = re.compile(rf"{_ABBREVIATED_TITLES}|[.!?“\"]")
 
 
+# a headline's "‘We cannot build them fast enough’: Patria's chief on Europe's rush": the speaker after the colon
+_HEADLINE_COLON = re.compile(r"\s*:\s+(?P<spk>[^:;,.]{2,80}?)(?:\s+on\b|\s*$)")
+
+
+def _headline_speaker(text: str, pos: int, end: int, resolver: SpeakerResolver) -> tuple | None:
+    m = _HEADLINE_COLON.match(text, pos, end)
+    if m is None:
+        return None
+    spk = _speaker(text, m.start("spk"), m.end("spk"), None, resolver)
+    return spk if spk and spk[0] and resolver.kind(spk[0]) != "state" else None  # "Russia's arms-export official"
+
+
 def extract_statements(source: Source, sentences: list[Sentence], resolver: SpeakerResolver) -> list[Statement]:
     text = source.text
     out: list[Statement] = []
@@ -131,6 +147,7 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
     orphans: list[tuple[int, int]] = []  # partial quotes with no cue of their own
     previous: tuple | None = None  # (sentence start, close mark, speaker from a cue after it) of the last quote
     tails: list[Statement] = []  # '"...," he told reporters, adding that ...': reported speech after a quote
+    first_zone = next((i for i, z in enumerate(source.zones) if z.kind == "body"), -1)  # the headline
     for zone_index, zone in enumerate(source.zones):
         if zone.kind != "body":
             continue
@@ -162,6 +179,10 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
                     continue
             if speaker is None and not partial and pending_colon and pending_colon[-1] < open_pos and words >= _MIN_WORDS:
                 speaker = pending_colon[:-1]
+            if speaker is None and not partial and zone_index == first_zone:
+                speaker = _headline_speaker(text, close_pos + 1, zone.end, resolver)
+                if speaker is None:
+                    continue  # a headline's quote with no speaker named is the body's, told there
             if speaker is None:
                 if words < _MIN_WORDS or partial:
                     continue  # scare quote, title or stray mark
