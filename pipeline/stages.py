@@ -23,6 +23,7 @@ class EventType:
     tranche: bool  # 'a second batch' may be a tranche of the same order, not a further deal
     takes_list: bool  # the systems listed after its word are all its objects ('interest in A, B and C')
     object_of: frozenset[str]  # event types whose word shortly before makes this one their object, not an event
+    needs_a_name: bool  # its word in a sentence naming no system, state or maker is commentary, no event
     colour: str
 
 
@@ -54,7 +55,8 @@ def event_types(folder: Path = LEXICON_DIR) -> dict[str, EventType]:
     for r in lexicons.load("event_types", folder):
         out[r["event_type"]] = EventType(
             r["event_type"], r["stage"], _flag(path, r, "performed_by_speech"), _flag(path, r, "ongoing"),
-            _flag(path, r, "tranche"), _flag(path, r, "takes_list"), _split(r["object_of"]), r["colour"] or "")
+            _flag(path, r, "tranche"), _flag(path, r, "takes_list"), _split(r["object_of"]),
+            _flag(path, r, "needs_a_name"), r["colour"] or "")
     stages = deal_stages(folder)
     for e in out.values():
         if (e.stage is not None and e.stage not in stages) or not e.object_of <= set(out):

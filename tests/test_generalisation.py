@@ -534,3 +534,9 @@ def test_a_headline_quote_is_the_speakers_named_after_its_colon():
                          headline="‘We cannot build them fast enough’: Patria's chief on the armour rush")
     got = {text[s.start:s.end]: s.speaker_id for s in facts.statements}
     assert got.get("We cannot build them fast enough") == "ville-pekka-hamalainen"
+
+
+def test_interest_or_servicing_talk_that_names_nothing_is_no_event():
+    text, facts = _facts("Egypt ordered K9 howitzers from South Korea in 2022. Officials met on Monday. "
+                         "Maintenance will be a long-term concern for everyone, he said.")
+    assert {e.event_type for e in facts.events} == {"contract"}

@@ -146,6 +146,7 @@ _NOT_PERFORMATIVE = re.compile(r"demanded|urged|reported|reports", re.IGNORECASE
 _PERFORMED_BY_SPEECH = stages.flagged("performed_by_speech")  # event_types.csv
 _STATIVE_DATE = re.compile(r"^(?:now|currently)$", re.IGNORECASE)  # dates an ongoing state, not an order
 _ONGOING = stages.flagged("ongoing")
+_NEEDS_A_NAME = stages.flagged("needs_a_name")
 _DEAL_TYPES = [(deal_type, Prefiltered(pattern)) for deal_type, pattern in [
     ("licensed_production", re.compile(r"licensed production|licen[cs]e (?:deal|agreement|contract)|joint production|production of (?:the )?(?:component )?parts", re.I)),
     ("technology_transfer", re.compile(r"technolog\w+ cooperation|technology transfer|transfers? of [\w\s’']*technology|production process", re.I)),
@@ -229,7 +230,10 @@ def extract_deal_events(source: Source, sentences: list[Sentence], mentions: lis
         state_ids = {st[0] for st in states}
         nouns = [(n, deal_noun_systems(text, n, in_sent, earlier, state_ids))
                  for n in DEAL_NOUN.finditer(text, sent.start, sent.end)] if earlier else []
+        unnamed = not in_sent and not states and not _makers_systems(mentions, sent, made_by)
         for event_type, t_start, t_end in triggers:
+            if unnamed and event_type in _NEEDS_A_NAME:
+                continue  # '"The council will follow the schedule closely"': commentary, not a new event
             lo, hi = _clause(text, sent, t_start)
             own = [refs for n, refs in nouns if n.start() <= t_start < n.end() and refs]
             sentence_wide = [r for n, refs in nouns for r in refs] if not in_sent else []
