@@ -24,8 +24,8 @@ from .registry import Registry
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 _SPEAKING_KINDS = {"person", "anonymous_source"}
 _COMPANY_NOUNS = {"company", "firm", "manufacturer", "maker", "exporter", "contractor", "group"}
-_ISSUING_KINDS = {"government_body", "legislature", "company", "armed_forces", "international_organisation", "research_institute",
-                  "media"}
+_ISSUING_KINDS = {"government_body", "legislature", "company", "armed_forces", "international_organisation",
+                  "research_institute", "media"}
 _CLASHING_GENDER = {"he": "f", "him": "f", "she": "m", "her": "m"}
 PRONOUN_REACH = 800  # about two paragraphs of news copy
 CATAPHORA_REACH = 400  # a headline or lead naming its speaker only in the next sentences

@@ -386,7 +386,8 @@ def _is_object(text, trigger, early) -> bool:
 
 
 _LIST_TAKERS = stages.flagged("takes_list")
-_COMPOUND = re.compile(r"\s+(?:deliver(?:y|ies)|sales?|purchases?|deals?|contracts?|orders?|for(?=\s))\b", re.IGNORECASE)
+_COMPOUND = re.compile(r"\s+(?:deliver(?:y|ies)|sales?|purchases?|deals?|contracts?|orders?|for(?=\s))\b",
+                       re.IGNORECASE)
 
 
 def _systems_for(text, in_sent, all_systems, t_start, t_end, sent, event_type, clause, salient=None, by_maker=()):

@@ -395,8 +395,8 @@ _BUYER_GAP = re.compile(r"^\s*(?:,[^,.;]{1,40},\s*)?(?:(?:has|had|have|will|woul
                         r"all|both|each|jointly|together)\s+){0,3}$",  # 'Egypt and Qatar have all bought'
                         re.IGNORECASE)
 # 'It ordered', 'The country has bought', 'The Central Asian republic, which also buys': the state named before
-_IT_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:It|The\s+(?:[A-Z][\w-]+\s+){0,2}(?:country|republic|kingdom|"
-                         r"emirate|sultanate|nation))(?:,\s+which)?\s+"
+_IT_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:It|The\s+(?:[A-Z][\w-]+\s+){0,2}"
+                         r"(?:country|republic|kingdom|emirate|sultanate|nation))(?:,\s+which)?\s+"
                          r"(?:(?:has|had|have|also|already|recently|previously|then)\s+){0,2}$")
 _GAPPED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _GAPPED_COUNT = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b"

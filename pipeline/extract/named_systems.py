@@ -80,4 +80,5 @@ def _named(word: tuple[str, int], known: list[Mention]) -> bool:
 
 
 def _not_a_name(word: str, demonyms: frozenset[str]) -> bool:
-    return word in _NOT_A_NAME or word.isdigit() or word in demonyms or bool(_MADE.search(word)) or "'" in word or "’" in word
+    return word in _NOT_A_NAME or word.isdigit() or word in demonyms or bool(_MADE.search(word)) \
+        or "'" in word or "’" in word

@@ -58,7 +58,8 @@ _TRAILING = re.compile(
     r"|\s+(?:but|and)\s+(?:gave|declined|refused|offered\s+no|provided\s+no)\b")
 _CONTENT_FIRST = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>[^,]{{2,120}}?),?\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUE})\b"
-    rf"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|and|with|after|{_TIME_CLAUSE})\b.*)?$")
+    rf"(?P<rest>[^,]*)(?:,\s+(?:\w+ing|as|while|amid|days|weeks|months|hours|in|but|and|with|after|"
+    rf"{_TIME_CLAUSE})\b.*)?$")
 # '..., he said, and Moscow considered the matter closed': a second reported clause after the cue
 _AND_CLAUSE = re.compile(r",\s+and\s+(?:(?:added|noted|stressed|warned|said)\s+(?:that\s+)?)?"
                          r"(?!(?:added|said|says|adds|noted|warned|called|urged|declined|refused|gave|asked)\b)"
@@ -93,8 +94,8 @@ _LEADING_QUOTE = re.compile(r"[“\"‘](?:in|with|at|on|for|by|as)\s[^”\"’]
 _SPEAKER_NOUN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|source|minister|analyst|expert|diplomat|"
                            r"representative|ambassador|envoy|lawmaker|senator|general|commander|chief|head|director|"
                            r"administration|government|ministry|embassy|department|office|presidency|kremlin|"
-                           r"pentagon|white house|statement|report|navy|army|force|guard|agency|newspaper|daily|weekly|magazine|"
-                           r"broadcaster|website|outlet)s?\b",
+                           r"pentagon|white house|statement|report|navy|army|force|guard|agency|newspaper|daily|"
+                           r"weekly|magazine|broadcaster|website|outlet)s?\b",
                            re.IGNORECASE)
 
 

@@ -23,7 +23,8 @@ _GROUP = Prefiltered(re.compile(rf"(?P<core>(?:{_MODIFIER}\s+){{0,2}}?{_NOUNS})\
 # 'two officials with knowledge of the deal told', 'Two officials, who spoke on condition of anonymity, said'
 _CUE_AFTER = re.compile(r"(?:\s+(?:with knowledge of|familiar with|close to|briefed on)\s+(?:the\s+)?[\w-]+)?"
                         r"(?:,[^,.;\"“”]{1,80},)?"
-                        r",?\s+(?:have\s+|has\s+|had\s+)?(?:long\s+|also\s+|previously\s+|repeatedly\s+|recently\s+|already\s+)?"
+                        r",?\s+(?:have\s+|has\s+|had\s+)?"
+                        r"(?:long\s+|also\s+|previously\s+|repeatedly\s+|recently\s+|already\s+)?"
                         r"(?:said|told|say|says|reported|report|warned|warn|urged|urge|argued|argue|questioned|claimed|claim|"
                         r"complained|insisted|insist|believe|fear|accused|demanded|denied|deny|confirmed|confirm)\b")
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
