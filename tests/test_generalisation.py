@@ -540,3 +540,8 @@ def test_interest_or_servicing_talk_that_names_nothing_is_no_event():
     text, facts = _facts("Egypt ordered K9 howitzers from South Korea in 2022. Officials met on Monday. "
                          "Maintenance will be a long-term concern for everyone, he said.")
     assert {e.event_type for e in facts.events} == {"contract"}
+
+
+def test_a_registered_designation_before_class_words_is_the_registered_model():
+    got = _deals("Moldova bought Piranha armoured personnel carriers from Switzerland.")
+    assert ("switzerland", "moldova", "piranha") in got

@@ -229,7 +229,10 @@ def discover(source: Source, registry: Registry, known: list[Mention]) -> tuple[
         if slug(name) not in known_ids:
             add(NewEntity("actor", slug(name), name, kind="person", role=role), s, e)
     for s, e, name, category in systems_before_classes(text, zones, registry, known, _all_demonyms(registry)):
-        if slug(name) not in known_ids:  # 'Harbah anti-ship cruise missiles': a name before class words
+        registered = _system_surfaces(registry).get(name.lower())
+        if registered:  # 'Korkut systems', 'Piranha armoured personnel carriers': a registered designation
+            add(NewEntity("system", registered, name), s, e, registered=True)
+        elif slug(name) not in known_ids:  # 'Harbah anti-ship cruise missiles': a name before class words
             add(NewEntity("system", slug(name), name, category=category), s, e)
     # later occurrences of surnames, given names (Malay, Arab and Indonesian usage) and acronyms found above
     for name, ident in given.items():
