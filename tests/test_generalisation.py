@@ -545,3 +545,10 @@ def test_interest_or_servicing_talk_that_names_nothing_is_no_event():
 def test_a_registered_designation_before_class_words_is_the_registered_model():
     got = _deals("Moldova bought Piranha armoured personnel carriers from Switzerland.")
     assert ("switzerland", "moldova", "piranha") in got
+
+
+def test_a_state_that_warned_elsewhere_in_the_story_still_buys_as_the_subject():
+    text, facts = _facts("Qatar expressed interest in the S-400 in 2018. Saudi officials warned that a Qatari "
+                         "S-400 purchase would be unacceptable. Saudi Arabia now plans to buy the S-400 from Russia.")
+    last = {(e.supplier_id, e.recipient_id) for e in facts.events if e.start >= text.index("Saudi Arabia now")}
+    assert last == {("russia", "saudi-arabia")}

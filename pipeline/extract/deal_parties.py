@@ -346,6 +346,10 @@ def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of
         candidates = targets or candidates
     third = here.sanctioning | ctx.third_parties
     buyers = [c for c in candidates if c[0] not in third]
+    if candidates and not buyers and here.states and here.states[0][3] <= t_start \
+            and _SUBJECT_GAP.match(text[here.states[0][3]:t_start]):
+        # the subject right before the stage word buys, though it warned elsewhere ('Saudi Arabia has no plans to buy')
+        buyers = [c for c in candidates if c[1] == here.states[0][1] and c[0] not in here.sanctioning]
     if candidates and not buyers:
         if not local:
             return []
@@ -395,6 +399,7 @@ _BUYER_GAP = re.compile(r"^\s*(?:,[^,.;]{1,40},\s*)?(?:(?:has|had|have|will|woul
                         r"all|both|each|jointly|together)\s+){0,3}$",  # 'Egypt and Qatar have all bought'
                         re.IGNORECASE)
 # 'It ordered', 'The country has bought', 'The Central Asian republic, which also buys': the state named before
+_SUBJECT_GAP = re.compile(r"^(?![^,;:]*\b(?:said|says|announced|told|added|warned|stated)\b)[^,;:]{0,40}$")
 _IT_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:It|The\s+(?:[A-Z][\w-]+\s+){0,2}"
                          r"(?:country|republic|kingdom|emirate|sultanate|nation))(?:,\s+which)?\s+"
                          r"(?:(?:has|had|have|also|already|recently|previously|then)\s+){0,2}$")
