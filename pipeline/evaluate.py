@@ -5,7 +5,8 @@ year). Scores the raw extraction, before curated overrides.
 Matching: a mention matches a gold mention of the same type and entity whose span it overlaps
 (a gold "?" — a name missing from the registry — matches an entity the registry does not have);
 a statement matches when the spans overlap by half their union; an unnamed speaker in the gold
-(blank id, words given) matches an anonymous actor; an event matches a gold row of the same
+(blank id, words given) matches an anonymous actor, and so does a direct quote left blank right after one
+(the annotators' way of continuing that speaker); an event matches a gold row of the same
 sentence with the same (supplier, recipient, system), stage and year as measured. A blank gold
 system is an event that names no system (system_id null). A gold '?:Name' is resolved when scored: the
 registry's entity of that name or alias if the registry has one by now, else an entity the registry lacks
@@ -196,6 +197,7 @@ def _statement_scores(set_name, sources, facts, ids, classes) -> list[Score]:
         start = _nth(sources[g["source_id"]].text, g["text"], int(g["occurrence"]))
         gs.append((g["source_id"], (start, start + len(g["text"])), g["kind"], g["speaker_id"] or None,
                    bool(g["speaker_text"])))
+    gs = _continued_anonymous(gs)
     ps = [(sid, (s.start, s.end), s.kind, s.speaker_id) for sid, f in facts.items() for s in f.statements]
 
     def span(g, p):
@@ -217,6 +219,19 @@ def _statement_scores(set_name, sources, facts, ids, classes) -> list[Score]:
     return [_score("statements: span (overlap >= 0.5)", gs, ps, span),
             _score("statements: span and speaker", gs, ps, with_speaker),
             _score("quotes (direct+partial): span and speaker", direct_g, direct_p, with_speaker)]
+
+
+def _continued_anonymous(gs: list[tuple]) -> list[tuple]:
+    """A direct quote the annotators left with neither speaker id nor words, right after a direct quote of an
+    unnamed speaker, continues that speaker (their convention: a continued quote leaves speaker_text blank).
+    The list keeps its order (it is paired with the gold rows by index)."""
+    out = list(gs)
+    by_place = sorted(range(len(gs)), key=lambda i: (gs[i][0], gs[i][1][0]))
+    for before, i in zip(by_place, by_place[1:]):
+        g, b = out[i], out[before]
+        if g[0] == b[0] and g[2] == b[2] == "direct" and g[3] is None and not g[4] and b[3] is None and b[4]:
+            out[i] = (*g[:4], True)
+    return out
 
 
 def _event_scores(set_name, sources, facts, ids, classes) -> list[Score]:

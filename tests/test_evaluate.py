@@ -84,3 +84,10 @@ def test_held_out_sets_extract_and_score(set_name):
     taken left its surname behind) and every measure is scored against a non-empty gold."""
     scores = {s.name: s for s in evaluate.evaluate(set_name)}
     assert all(s.n_gold > 0 and s.n_pred > 0 for s in scores.values())
+
+
+def test_a_quote_left_blank_after_an_unnamed_speakers_quote_continues_that_speaker():
+    gold = [("a", (0, 10), "direct", None, True), ("a", (12, 20), "direct", None, False),
+            ("b", (0, 10), "direct", "ana-lee", True), ("b", (12, 20), "direct", None, False)]
+    got = evaluate._continued_anonymous(gold)
+    assert [g[4] for g in got] == [True, True, True, False]  # only after an unnamed speaker; order kept
