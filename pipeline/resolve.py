@@ -281,12 +281,13 @@ class SpeakerResolver:
             if not (start - PRONOUN_REACH <= a.start and a.end <= start) or (best is not None and a.end < best.end):
                 continue
             kind = self.kind(a.entity_id)
-            if (kind == "anonymous_source") != (wanted == "anonymous_source") or kind in ("person", "state"):
+            unnamed = kind == "anonymous_source" or (kind == "group" and wanted is not None)  # 'two US officials'
+            if unnamed != (wanted == "anonymous_source") or kind in ("person", "state"):
                 continue
             entry = self.registry.actors.get(a.entity_id)
             names = (self.text[a.start:a.end] if self.text else "") + " " + ((entry.row.get("name") or "") if entry else "")
             named = {_norm(w) for w in re.findall(r"[\w’'-]+", names)}
-            if kind == "anonymous_source":  # 'the official' after 'two officials with knowledge of the deal'
+            if unnamed:  # 'the official' after 'two officials with knowledge of the deal'
                 named |= {w[:-1] for w in named if w.endswith("s")}
             if kind == "company" and words & _COMPANY_NOUNS:  # 'the company': a company whatever its name
                 named |= words & _COMPANY_NOUNS

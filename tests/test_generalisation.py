@@ -552,3 +552,9 @@ def test_a_state_that_warned_elsewhere_in_the_story_still_buys_as_the_subject():
                          "S-400 purchase would be unacceptable. Saudi Arabia now plans to buy the S-400 from Russia.")
     last = {(e.supplier_id, e.recipient_id) for e in facts.events if e.start >= text.index("Saudi Arabia now")}
     assert last == {("russia", "saudi-arabia")}
+
+
+def test_one_of_the_officials_is_the_registered_group_of_officials_named_before():
+    got = _speakers("Washington revived an offer of Patriot systems to Turkey, two US officials familiar with the "
+                    "talks told reporters. The package could be worth $3 billion, one of the officials said.")
+    assert got["The package could be worth $3 billion"] == "us-officials"
