@@ -558,3 +558,9 @@ def test_one_of_the_officials_is_the_registered_group_of_officials_named_before(
     got = _speakers("Washington revived an offer of Patriot systems to Turkey, two US officials familiar with the "
                     "talks told reporters. The package could be worth $3 billion, one of the officials said.")
     assert got["The package could be worth $3 billion"] == "us-officials"
+
+
+def test_a_state_whose_embassy_did_not_respond_is_no_party():
+    got = _deals("Germany offered Type 214 submarines to the Philippines. China's embassy in Manila did not respond "
+                 "to a request for comment on the offer.")
+    assert got and not {d for d in got if "china" in d}

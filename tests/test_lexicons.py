@@ -122,7 +122,8 @@ def _bystander_left_out(row, sentence) -> bool:
         return bool(facts.events) and bool(marked) and all(
             not marked & {e.supplier_id, e.recipient_id} for e in facts.events)
     at = f"Arms trade news\n\n{sentence}".lower().find(row["cue"].lower())
-    states = [m for m in facts.mentions if m.entity_type == "actor" and _registry().actors[m.entity_id].kind == "state"]
+    states = [m for m in facts.mentions if m.entity_type == "actor"
+              and getattr(_registry().actors.get(m.entity_id), "kind", None) == "state"]
     marked = [m for m in states if m.start > at] if row["side"] == "before" else [m for m in states if m.end < at]
     if not facts.events or not marked:
         return False

@@ -25,6 +25,10 @@ _BYSTANDER = re.compile(lexicons.alternation(lexicons.phrase_pattern(r["cue"]) f
 # "Greece, Turkey's rival, ...": the cue after the state's name
 _BYSTANDER_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+)?" + lexicons.alternation(
     lexicons.phrase_pattern(r["cue"]) for r in lexicons.load("bystander_cues") if r["side"] == "after"), re.IGNORECASE)
+# "Serbia's defence minister said Belgrade was watching the purchase with concern", "China's embassy in Manila did
+# not respond": a state (or its body) that reacts to the deal is no party to it
+_BYSTANDER_VERB = re.compile(r"(?:['’]s)?(?:\s+[\w’'-]+){0,5}?\s+" + lexicons.alternation(
+    lexicons.phrase_pattern(r["cue"]) for r in lexicons.load("bystander_cues") if r["side"] == "verb"), re.IGNORECASE)
 # 'the pro-Russian opposition', 'anti-Western': an attitude to a state, not the state
 _ATTITUDE = re.compile(lexicons.alternation(re.escape(r["cue"]) for r in lexicons.load("bystander_cues")
                                             if r["side"] == "prefix") + "$", re.IGNORECASE)
@@ -340,7 +344,7 @@ def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of
                   and not (demonym and 0 <= system.start - end <= 25 and (_MADE.match(text, end) or _MADE.search(
                       text, max(pos, end - 6), end)))
                   and not _BYSTANDER.search(text, max(0, pos - _BYSTANDER_REACH), pos)
-                  and not _BYSTANDER_AFTER.match(text, end)]
+                  and not _BYSTANDER_AFTER.match(text, end) and not _BYSTANDER_VERB.match(text, end)]
     if event_type == "sanction_threat":  # '... imposed sanctions on Turkey over ...': the target receives
         targets = [c for c in candidates if 0 < c[1] - t_start <= 40]
         candidates = targets or candidates
