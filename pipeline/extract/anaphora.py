@@ -6,7 +6,6 @@ model of that kind (and origin, when a demonym says so) named earlier in the art
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .. import lexicons
 from ..registry import Registry
@@ -38,10 +37,17 @@ def _origin_of(registry: Registry, word: str | None) -> str | None:
     if not word:
         return None
     word = re.sub(r"-(?:made|built|designed)$", "", word)
-    return _states_by_word(registry).get(word.lower())
+    table = _BY_WORD.get(registry.fingerprint) if registry.fingerprint else None
+    if table is None:  # the registry extended per article keeps its base's fingerprint, states and models
+        table = _states_by_word(registry)
+        if registry.fingerprint:
+            _BY_WORD[registry.fingerprint] = table
+    return table.get(word.lower())
 
 
-@lru_cache(maxsize=8)
+_BY_WORD: dict[str, dict[str, str]] = {}
+
+
 def _states_by_word(registry: Registry) -> dict[str, str]:
     """Demonyms and names of the states some registered model comes from ('Chadian drone operators' names the
     buyer, not an origin: Chad makes none)."""

@@ -409,8 +409,24 @@ def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention
             state = registry.state_of(m.entity_id)
             if state:
                 return state
-    words = set(re.findall(r"[\w.]+", text[s:e]))
-    return next((state for state, demonyms in registry.state_demonyms if not words.isdisjoint(demonyms)), None)
+    index = _demonym_index(id(registry.state_demonyms), registry.state_demonyms)
+    found = [index[w] for w in re.findall(r"[\w.]+", text[s:e]) if w in index]
+    return min(found)[1] if found else None  # the first state in registry order that a word names
+
+
+_DEMONYM_INDEXES: dict[int, tuple[list, dict[str, tuple[int, str]]]] = {}
+
+
+def _demonym_index(key: int, state_demonyms: list) -> dict[str, tuple[int, str]]:
+    """demonym -> (registry order, state) of the first state with it (the list is shared by extended views)."""
+    cached = _DEMONYM_INDEXES.get(key)
+    if cached is None or cached[0] is not state_demonyms:
+        index: dict[str, tuple[int, str]] = {}
+        for order, (state, demonyms) in enumerate(state_demonyms):
+            for d in demonyms:
+                index.setdefault(d, (order, state))
+        cached = _DEMONYM_INDEXES[key] = (state_demonyms, index)
+    return cached[1]
 
 
 # (?=[{_UP}]): an organisation's name starts with a capital, so no other place is tried
