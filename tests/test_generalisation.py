@@ -564,3 +564,18 @@ def test_a_state_whose_embassy_did_not_respond_is_no_party():
     got = _deals("Germany offered Type 214 submarines to the Philippines. China's embassy in Manila did not respond "
                  "to a request for comment on the offer.")
     assert got and not {d for d in got if "china" in d}
+
+
+def test_an_interviews_answers_are_said_by_the_person_their_label_names():
+    text, facts = _facts("Ulrika Bergvall has run Saab's aeronautics business since 2022.\n\n"
+                         "Q: Thailand signed for four Gripen jets. Why only four?\n\n"
+                         "Bergvall: It is a first batch. The air force needs twelve aircraft.", headline="Interview")
+    got = {text[s.start:s.end]: (s.kind, s.speaker_id) for s in facts.statements}
+    assert got["It is a first batch. The air force needs twelve aircraft."] == ("direct", "ulrika-bergvall")
+    assert not any(k.startswith("Thailand signed") for k in got)
+
+
+def test_a_headline_name_and_colon_is_no_interview_answer():
+    text, facts = _facts("Defence Minister Hulusi Akar spoke in Ankara on Friday.",
+                         headline="Akar: S-400s will be used when needed, tests are routine")
+    assert not any(s.start < text.index("\n") for s in facts.statements)

@@ -510,7 +510,13 @@ def _speaking_surnames(text: str) -> frozenset[str]:
     after, _ = _apposition_titles()
     speaking = {m.group("name") for m in _LONE_SPEAKER.finditer(text)}
     titled = {m.group(0) for m in _LONE_NAME.finditer(text) if after.match(text, m.end())}  # 'Lee, chief executive'
-    return frozenset((speaking | titled) - _NOT_NAMES)
+    # an interview's answers ('Q: ...' then 'Bergvall: ...'): the label of each answer
+    answering = {m.group("name") for m in _ANSWER_LABEL.finditer(text)} if _QUESTION_LABEL.search(text) else set()
+    return frozenset((speaking | titled | answering) - _NOT_NAMES)
+
+
+_QUESTION_LABEL = re.compile(r"(?m)^Q:\s")
+_ANSWER_LABEL = re.compile(rf"(?m)^(?P<name>{_WORD}):\s")
 
 
 def _people(text, zs, ze, registry, known):

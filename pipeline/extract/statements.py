@@ -38,7 +38,7 @@ _CUE_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<cue>{_QUOTE_CUE})\s+(?P<spk>{_S
 # (Prefiltered: a text without a cue word is not searched; a failing search is slow, 2 ms for 160 characters)
 _CUE_BEFORE = Prefiltered(re.compile(rf"(?P<spk>{_SLOT_CHAR}{{1,120}}?){_FILLER}(?P<cue>{_CUE})\b(?:[^.!?:;“”\"]{{0,140}})?:\s*$"))
 # what no match of _CUE_BEFORE holds before its final colon
-_NOT_BEFORE_COLON = re.compile(r"[.!?:;“”\"]")
+_NOT_BEFORE_COLON = re.compile(rf"(?:{_ABBREVIATED_TITLES})|(?P<stop>[.!?:;“”\"])")  # 'Col.' is no stop
 _SINGLE_CLOSE_AFTER = ",.!?"  # a single closing mark follows punctuation (see find_quotes)
 _MIN_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
 _TITLE_CASE = re.compile(r"^(?:[A-Z0-9][\w’'-]*|of|in|the|and|for|to|a|on)(?:\s+(?:[A-Z0-9][\w’'-]*|of|in|the|and|for|to|a|on))*$")
@@ -137,6 +137,26 @@ def _headline_speaker(text: str, pos: int, end: int, resolver: SpeakerResolver) 
     return spk if spk and spk[0] and resolver.kind(spk[0]) != "state" else None  # "Russia's arms-export official"
 
 
+# an interview transcript's answer: the answerer's name (as the article gives it) and a colon open the paragraph
+_QUESTION = re.compile(r"(?m)^Q:\s")
+_ANSWER_LABEL = re.compile(r"(?P<label>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,2}):\s+(?=\S)")
+
+
+def _interview_answer(text: str, zone, resolver: SpeakerResolver) -> Statement | None:
+    """The whole paragraph after 'Kozhemyakin: ' as what that person said, when the label names a person of the
+    article ('Q:' and captions name none)."""
+    m = _ANSWER_LABEL.match(text, zone.start, zone.end)
+    if m is None:
+        return None
+    person = resolver.mention_starting_at(zone.start)
+    if person is None or person.end != m.end("label") or resolver.kind(person.entity_id) != "person":
+        return None
+    s, e = m.end(), zone.end
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Statement(s, e, "direct", person.entity_id, m.group("label"), m.start("label"), m.end("label"), None)
+
+
 def extract_statements(source: Source, sentences: list[Sentence], resolver: SpeakerResolver) -> list[Statement]:
     text = source.text
     out: list[Statement] = []
@@ -148,8 +168,14 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
     previous: tuple | None = None  # (sentence start, close mark, speaker from a cue after it) of the last quote
     tails: list[Statement] = []  # '"...," he told reporters, adding that ...': reported speech after a quote
     first_zone = next((i for i, z in enumerate(source.zones) if z.kind == "body"), -1)  # the headline
+    interview = _QUESTION.search(text) is not None  # a transcript: 'Q: ...' paragraphs
     for zone_index, zone in enumerate(source.zones):
         if zone.kind != "body":
+            continue
+        answer = _interview_answer(text, zone, resolver) if interview and zone_index != first_zone else None
+        if answer is not None:  # 'Bergvall: It is a first batch. ...': an interview's answer, said by its label
+            out.append(answer)
+            quote_spans.append((answer.start - 1, answer.end))
             continue
         for open_pos, close_pos in find_quotes(text, zone.start, zone.end):
             s, e = _inner(text, open_pos, close_pos)
@@ -269,7 +295,7 @@ def _search_cue_before(text: str, start: int = 0, end: int | None = None) -> re.
     there instead of trying (slowly) every earlier place."""
     end = len(text) if end is None else end
     colon = text.rindex(":", start, end)
-    start = max((m.end() for m in _NOT_BEFORE_COLON.finditer(text, start, colon)), default=start)
+    start = max((m.end() for m in _NOT_BEFORE_COLON.finditer(text, start, colon) if m.group("stop")), default=start)
     return _CUE_BEFORE.search(text, start, end)
 
 
