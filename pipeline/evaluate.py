@@ -5,7 +5,7 @@ year). Scores the raw extraction, before curated overrides.
 Matching: a mention matches a gold mention of the same type and entity whose span it overlaps
 (a gold "?" — a name missing from the registry — matches an entity the registry does not have);
 a statement matches when the spans overlap by half their union; an unnamed speaker in the gold
-(blank id, words given) matches an anonymous actor, and so does a direct quote left blank right after one
+(blank id, words given) matches an anonymous actor, and so does a direct quote left blank right after such a statement
 (the annotators' way of continuing that speaker); an event matches a gold row of the same
 sentence with the same (supplier, recipient, system), stage and year as measured. A blank gold
 system is an event that names no system (system_id null). A gold '?:Name' is resolved when scored: the
@@ -222,14 +222,14 @@ def _statement_scores(set_name, sources, facts, ids, classes) -> list[Score]:
 
 
 def _continued_anonymous(gs: list[tuple]) -> list[tuple]:
-    """A direct quote the annotators left with neither speaker id nor words, right after a direct quote of an
+    """A direct quote the annotators left with neither speaker id nor words, right after a statement of an
     unnamed speaker, continues that speaker (their convention: a continued quote leaves speaker_text blank).
     The list keeps its order (it is paired with the gold rows by index)."""
     out = list(gs)
     by_place = sorted(range(len(gs)), key=lambda i: (gs[i][0], gs[i][1][0]))
     for before, i in zip(by_place, by_place[1:]):
         g, b = out[i], out[before]
-        if g[0] == b[0] and g[2] == b[2] == "direct" and g[3] is None and not g[4] and b[3] is None and b[4]:
+        if g[0] == b[0] and g[2] == "direct" and g[3] is None and not g[4] and b[3] is None and b[4]:
             out[i] = (*g[:4], True)
     return out
 
