@@ -52,6 +52,7 @@ _DESCRIPTION = re.compile(
     re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"[^.!?;:“”\"]{0,80}$")
 _ONE_OF = re.compile(r"^(?:[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal|[Bb]oth)\s+of\s+the\s+(?P<noun>\w+?)s$")
+_ONE_OF_THEM = re.compile(r"^(?:[Oo]ne|[Ss]ome|[Tt]wo|[Bb]oth)\s+of\s+them$")  # the unnamed group named last
 _APPOSITION_AFTER = re.compile(r"^,\s*(?:[^,.;:“”\"]|(?<=\b[A-Z])\.){1,100}")  # the periods of 'U.S.' inside
 
 
@@ -227,7 +228,17 @@ class SpeakerResolver:
         if inside is not None and (self.kind(inside) in _SPEAKING_KINDS or self._is_role_phrase(start, end)):
             return inside
         return self.described_person(start, end, phrase) or self.described_other(start, end, phrase) \
-            or self.described_anonymous(start, phrase) or inside or self.official_before(start, phrase)
+            or self.described_anonymous(start, phrase) or inside or self.official_before(start, phrase) \
+            or self.group_before(start, phrase)
+
+    def group_before(self, start: int, phrase: str) -> str | None:
+        """'one of them': the unnamed group (plural source) named last before ('two officials said ... one of
+        them added')."""
+        if not _ONE_OF_THEM.match(phrase.strip()):
+            return None
+        groups = [a for a in self.actors if start - PRONOUN_REACH <= a.start and a.end <= start
+                  and self.kind(a.entity_id) in ("anonymous_source", "group") and _PLURAL_SOURCE.search(a.surface)]
+        return max(groups, key=lambda a: a.end).entity_id if groups else None
 
     def official_before(self, start: int, phrase: str) -> str | None:
         """'the official' with no unnamed official before it: the titled person who spoke last ('Dmitry Shugaev,

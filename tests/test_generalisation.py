@@ -579,3 +579,9 @@ def test_a_headline_name_and_colon_is_no_interview_answer():
     text, facts = _facts("Defence Minister Hulusi Akar spoke in Ankara on Friday.",
                          headline="Akar: S-400s will be used when needed, tests are routine")
     assert not any(s.start < text.index("\n") for s in facts.statements)
+
+
+def test_one_of_them_is_the_unnamed_group_named_before():
+    got = _speakers('Two officials familiar with the talks said the deal was close. One of them said a contract '
+                    '"could come quickly" after the vote.')
+    assert got["could come quickly"] == got["the deal was close"] and got["the deal was close"].startswith("anon-")
