@@ -585,3 +585,13 @@ def test_one_of_them_is_the_unnamed_group_named_before():
     got = _speakers('Two officials familiar with the talks said the deal was close. One of them said a contract '
                     '"could come quickly" after the vote.')
     assert got["could come quickly"] == got["the deal was close"] and got["the deal was close"].startswith("anon-")
+
+
+@pytest.mark.parametrize("sentence, buyers", [
+    ("The C-390 had now been ordered by Portugal, Hungary, the Netherlands and Sweden.",
+     {"portugal", "hungary", "netherlands", "sweden"}),
+    ("Hungary and the Czech Republic lease their Gripen jets from Sweden.", {"hungary", "czech-republic"}),
+    ("Saab lost in Slovakia and Bulgaria, which both bought F-16s from the United States.", {"slovakia", "bulgaria"}),
+])
+def test_lists_of_buyers_after_had_been_ordered_by_a_lease_and_which_both_bought(sentence, buyers):
+    assert buyers <= {d[1] for d in _deals(sentence)}
