@@ -398,7 +398,8 @@ def _parties_for(supplier, text, system, local, trigger, here, ctx, recipient_of
 # a verb of buying (lexicon `buying_verbs`) and what may stand between its subject and it
 _BUYING = re.compile(lexicons.alternation(lexicons.phrase_pattern(v) for v in lexicons.column("buying_verbs")),
                      re.IGNORECASE)
-_BUYER_GAP = re.compile(r"^\s*(?:,[^,.;]{1,40},\s*|,\s*which\s+)?(?:(?:has|had|have|will|would|is|are|was|were|also|already|now|"
+_BUYER_GAP = re.compile(r"^\s*(?:,[^,.;]{1,40},\s*|,\s*which\s+)?"
+                        r"(?:(?:has|had|have|will|would|is|are|was|were|also|already|now|"
                         r"recently|previously|then|finally|formally|officially|last\s+\w+|on\s+\w+|"
                         r"all|both|each|jointly|together)\s+){0,3}$",  # 'Egypt and Qatar have all bought'
                         re.IGNORECASE)
