@@ -595,3 +595,14 @@ def test_one_of_them_is_the_unnamed_group_named_before():
 ])
 def test_lists_of_buyers_after_had_been_ordered_by_a_lease_and_which_both_bought(sentence, buyers):
     assert buyers <= {d[1] for d in _deals(sentence)}
+
+
+@pytest.mark.parametrize("body, anonymous", [
+    ('An EDGE executive said deliveries would start "within the first quarter" of next year.', True),
+    ("Rosoboronexport chief executive Alexander Mikheyev spoke in Dubai. Rosoboronexport has offered Su-35 jets to "
+     'the Gulf, its chief executive said, adding that talks were "at an early stage" with two buyers.', False),
+])
+def test_an_unnamed_executive_is_an_anonymous_source_but_its_chief_executive_is_the_one_named(body, anonymous):
+    got = _speakers(body)
+    speaker = next(v for k, v in got.items() if "within the first quarter" in k or "at an early stage" in k)
+    assert speaker is not None and speaker.startswith("anon-") == anonymous

@@ -87,9 +87,11 @@ _DESIGNATION_CATEGORY = [(re.compile(r"^(?:Su|MiG|F|J|JF|Yak|Tu|Il|FA|F/A|Rafale
                          (re.compile(r"^(?:TOS|BM)-"), "artillery", None)]
 # Prefiltered: a paragraph is scanned only if it holds one of the words the pattern needs (see prefilter.py)
 _ANON = Prefiltered(re.compile(
-    r"\b(?:an?|one|its|their)\s+(?P<core>(?:(?!with\b|and\b)(?:U\.S\.|U\.K\.|U\.N\.|[\w\-’']+)\s+){0,4}?"
+    r"\b(?:an?|one|(?:its|their)(?!\s+(?:[\w-]+\s+){0,3}?(?:executive|engineer|aide|manager)\b))\s+"
+    r"(?P<core>(?:(?!with\b|and\b)(?:U\.S\.|U\.K\.|U\.N\.|[\w\-’']+)\s+){0,4}?"
     r"(?:source|official|spokes(?:man|woman|person)|diplomat|officer|representative|insider|"
-    r"newspaper|daily|weekly|magazine|broadcaster|news\s+(?:site|website|outlet|agency)|website|outlet))"
+    r"newspaper|daily|weekly|magazine|broadcaster|news\s+(?:site|website|outlet|agency)|website|outlet|"
+    r"executive|engineer|aide|manager))"  # 'An EDGE executive said', 'a Saab engineer told'
     r"(?P<tail>\s+(?:in|at|of|for|from|close to|familiar with)\s+(?:the\s+)?"
     r"(?:(?!(?:said|told|says|added|speaking)\b)[\w\-’']+\s?){1,4})?"
     # the verb that reports them, after a clause set off by commas ('A diplomat in Cairo, speaking to Interfax, said')
