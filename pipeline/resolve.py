@@ -228,8 +228,15 @@ class SpeakerResolver:
         if inside is not None and (self.kind(inside) in _SPEAKING_KINDS or self._is_role_phrase(start, end)):
             return inside
         return self.described_person(start, end, phrase) or self.described_other(start, end, phrase) \
-            or self.described_anonymous(start, phrase) or inside or self.official_before(start, phrase) \
-            or self.group_before(start, phrase)
+            or self.described_anonymous(start, phrase) or self._not_its_holder(inside, phrase) \
+            or self.official_before(start, phrase) or self.group_before(start, phrase)
+
+    def _not_its_holder(self, inside: str | None, phrase: str) -> str | None:
+        """The actor a phrase names, unless the phrase names a person by a role in it: "Saab's aeronautics
+        chief", 'the US ambassador to Turkey' are no company and no state (a blank beats a wrong speaker)."""
+        if inside is None or self.kind(inside) in _SPEAKING_KINDS:
+            return inside
+        return None if _ROLE_DESCRIPTION.match(phrase.strip()) else inside
 
     def group_before(self, start: int, phrase: str) -> str | None:
         """'one of them': the unnamed group (plural source) named last before ('two officials said ... one of

@@ -606,3 +606,10 @@ def test_an_unnamed_executive_is_an_anonymous_source_but_its_chief_executive_is_
     got = _speakers(body)
     speaker = next(v for k, v in got.items() if "within the first quarter" in k or "at an early stage" in k)
     assert speaker is not None and speaker.startswith("anon-") == anonymous
+
+
+def test_a_role_of_a_company_or_state_is_no_speaker_of_that_company_or_state():
+    got = _speakers('"Nobody buys a fighter for ten years," said Saab\'s aeronautics chief. Pakistan\'s air force '
+                    "chief said Islamabad was studying Turkish systems.")
+    assert got["Nobody buys a fighter for ten years"] not in ("saab", "sweden")
+    assert got["Islamabad was studying Turkish systems"] not in ("pakistan", "pakistan-air-force")
