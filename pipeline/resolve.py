@@ -65,6 +65,7 @@ def issuer_references() -> frozenset[str]:
 # a statement someone issued: 'X said in a statement', 'X issued a written statement'
 _ISSUED = re.compile(r"\b(?:said|says|announced|added|confirmed|wrote)\s+in\s+an?\s+(?:\w+\s+)?statement\b|"
                      r"\b(?:issued|released|published)\s+an?\s+(?:\w+\s+)?statement\b")
+_WHICH_ONE = {"first", "second", "third", "other", "same", "latter", "former"}  # words that pick one of a group
 _THE_OFFICIAL = re.compile(r"^[Tt]he\s+(?:senior\s+|top\s+)?official$")
 _CLAUSE_BREAK = re.compile(r"[,;:\n\"“”!?]|(?<=[a-z0-9])\.\s")  # not the period of 'U.S.'
 # what follows a body that speaks: 'the Defence Ministry said', 'the agency, in a statement, said', 'NATO issued'
@@ -288,7 +289,7 @@ class SpeakerResolver:
             if before:
                 return max(before, key=lambda a: a.end).entity_id
             return min(after, key=lambda a: a.start).entity_id if after else None
-        words = {_norm(w) for w in re.findall(r"[\w’'-]+", m.group("words") or "")}
+        words = {_norm(w) for w in re.findall(r"[\w’'-]+", m.group("words") or "")} - _WHICH_ONE  # 'the second official'
         if noun != "statement":
             words.add(_norm(noun))
         elif not words:

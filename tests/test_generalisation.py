@@ -613,3 +613,9 @@ def test_a_role_of_a_company_or_state_is_no_speaker_of_that_company_or_state():
                     "chief said Islamabad was studying Turkish systems.")
     assert got["Nobody buys a fighter for ten years"] not in ("saab", "sweden")
     assert got["Islamabad was studying Turkish systems"] not in ("pakistan", "pakistan-air-force")
+
+
+def test_the_second_official_is_one_of_the_group_named_before():
+    got = _speakers("Two British officials said the jets would be upgraded. Turkish Aerospace is expected to build "
+                    "some components, the second official said.")
+    assert got["Turkish Aerospace is expected to build some components"] == got["the jets would be upgraded"]
