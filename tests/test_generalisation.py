@@ -619,3 +619,10 @@ def test_the_second_official_is_one_of_the_group_named_before():
     got = _speakers("Two British officials said the jets would be upgraded. Turkish Aerospace is expected to build "
                     "some components, the second official said.")
     assert got["Turkish Aerospace is expected to build some components"] == got["the jets would be upgraded"]
+
+
+def test_a_plural_designation_is_the_registered_model_and_png_is_papua_new_guinea():
+    text, facts = _facts("Leonardo had been blocked from selling M-346s to a Gulf customer. PNG will get 20 "
+                         "Bushmaster vehicles from Australia.")
+    ids = {m.entity_id for m in facts.mentions}
+    assert {"m-346", "papua-new-guinea"} <= ids and "m-346s" not in ids

@@ -384,7 +384,10 @@ _VARIANT_SUFFIX = re.compile(r"^(?P<base>.*\d)[A-Z]{1,4}[a-z]?$")  # 'FA-50PH', 
 
 
 def _registered_base(designation: str, registry: Registry) -> str | None:
-    """The registered model a designation with a variant suffix belongs to ('Su-30MKM' -> su-30), if any."""
+    """The registered model a designation with a variant suffix or a plural belongs to ('Su-30MKM' -> su-30,
+    'M-346s' -> m-346), if any."""
+    if designation.endswith("s") and designation[:-1].lower() in _system_surfaces(registry):
+        return _system_surfaces(registry)[designation[:-1].lower()]  # a plural: 'M-346s'
     m = _VARIANT_SUFFIX.match(designation)
     if m is None:
         return None
