@@ -14,7 +14,10 @@ from .errors import InputError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LIST_COLUMNS = ("aliases", "role_phrases", "metonyms", "demonyms")
-_STATE_VIEWS = ("state_demonyms", "demonym_pairs", "_states_by_country")  # cached views of the states alone
+# cached views of the states (and of the curated models' origins) that an extended copy shares: discovery adds
+# no state and no model with an origin
+_STATE_VIEWS = ("state_demonyms", "demonym_pairs", "_states_by_country", "first_state_by_demonym",
+                "exporter_by_word")
 _MATCHING_COLUMNS = ("maker_id",)  # registry-only facts used by extraction, not published
 
 
@@ -95,6 +98,27 @@ class Registry:
     def demonym_pairs(self) -> frozenset[tuple[str, str]]:
         """(demonym, state id) for every demonym of every state."""
         return frozenset((d, e.id) for e in self.actors.values() if e.kind == "state" for d in e.demonyms)
+
+    @cached_property
+    def first_state_by_demonym(self) -> dict[str, tuple[int, str]]:
+        """demonym -> (registry order, state) of the first state that has it."""
+        index: dict[str, tuple[int, str]] = {}
+        for order, (state, demonyms) in enumerate(self.state_demonyms):
+            for d in demonyms:
+                index.setdefault(d, (order, state))
+        return index
+
+    @cached_property
+    def exporter_by_word(self) -> dict[str, str]:
+        """Lower-cased demonyms, names and aliases of the states some model comes from -> the state ('Swedish
+        radars' -> sweden; 'Chadian drone operators' names no origin: Chad makes none)."""
+        makers = {self.state_by_country(e.row.get("origin_country")) for e in self.systems.values()}
+        out = {d.lower(): state for d, state in self.demonym_pairs if state in makers}
+        for entry in self.actors.values():
+            if entry.kind == "state" and entry.id in makers:
+                for name in (entry.name, *entry.aliases):
+                    out.setdefault(name.lower(), entry.id)
+        return out
 
     @cached_property
     def _states_by_country(self) -> dict[str | None, str]:

@@ -39,8 +39,10 @@ _PLURAL_SOURCE = re.compile(r"\b(?:reports|suggestions|claims|rumou?rs|speculati
 _ROLE_DESCRIPTION = re.compile(
     r"^(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?P<noun>" + titles.title_alternation() + r")(?:\s+of\b.*)?$", re.IGNORECASE)
 # 'the official', 'the source', 'the ministry', 'the defence ministry', 'report': see described_other
-# 'report' in a headline, 'the newspaper', 'the broadcaster': the outlet the article cites
-_MEDIA_NOUNS = {"report", "newspaper", "daily", "weekly", "magazine", "broadcaster", "website", "outlet", "paper"}
+# nouns of outlets that speak unnamed ('A Greek newspaper reported'); with 'report' in a headline and 'the paper',
+# the outlet the article cites
+MEDIA_NOUNS = ("newspaper", "daily", "weekly", "magazine", "broadcaster", "website", "outlet")
+_MEDIA_NOUNS = {"report", "paper", *MEDIA_NOUNS}
 _ANONYMOUS_NOUNS = {"official", "source", "diplomat", "officer", "insider"}
 _BODY_NOUNS = {"ministry", "department", "agency", "embassy", "committee", "council", "service", "office", "company",
                "corporation", "exporter", "manufacturer", "firm", "maker", "contractor"}
@@ -244,18 +246,15 @@ class SpeakerResolver:
         them added')."""
         if not _ONE_OF_THEM.match(phrase.strip()):
             return None
-        groups = [a for a in self.actors if start - PRONOUN_REACH <= a.start and a.end <= start
-                  and self.kind(a.entity_id) in ("anonymous_source", "group") and _PLURAL_SOURCE.search(a.surface)]
-        return max(groups, key=lambda a: a.end).entity_id if groups else None
+        return self._latest_before(start, lambda a: self.kind(a.entity_id) in ("anonymous_source", "group")
+                                   and bool(_PLURAL_SOURCE.search(a.surface)))
 
     def official_before(self, start: int, phrase: str) -> str | None:
         """'the official' with no unnamed official before it: the titled person who spoke last ('Dmitry Shugaev,
         director of the FSVTS, said ...' ... 'the official said')."""
         if not _THE_OFFICIAL.match(phrase.strip()):
             return None
-        people = [m for m in self.actors if start - PRONOUN_REACH <= m.start and m.end <= start
-                  and self.kind(m.entity_id) == "person" and self.title_classes(m)]
-        return max(people, key=lambda m: m.end).entity_id if people else None
+        return self._latest_before(start, lambda m: self.kind(m.entity_id) == "person" and bool(self.title_classes(m)))
 
     def described_anonymous(self, start: int, phrase: str) -> str | None:
         """The unnamed source a role noun that titles no person refers back to: 'the spokesman' after 'a
@@ -264,10 +263,14 @@ class SpeakerResolver:
         if m is None:
             return None
         classes = titles.role_classes(m.group("noun"))
-        sources = [a for a in self.actors if start - PRONOUN_REACH <= a.start and a.end <= start
-                   and self.kind(a.entity_id) == "anonymous_source" and not _PLURAL_SOURCE.search(a.surface)
-                   and classes & titles.role_classes(a.surface)]
-        return max(sources, key=lambda a: a.end).entity_id if sources else None
+        return self._latest_before(start, lambda a: self.kind(a.entity_id) == "anonymous_source"
+                                   and not _PLURAL_SOURCE.search(a.surface)
+                                   and bool(classes & titles.role_classes(a.surface)))
+
+    def _latest_before(self, start: int, keep) -> str | None:
+        """The actor of the last mention within PRONOUN_REACH before `start` that `keep` accepts."""
+        found = [a for a in self.actors if start - PRONOUN_REACH <= a.start and a.end <= start and keep(a)]
+        return max(found, key=lambda a: a.end).entity_id if found else None
 
     def described_other(self, start: int, end: int, phrase: str) -> str | None:
         """What a definite description that is no person's title refers to: 'the official', 'the source'
@@ -289,7 +292,8 @@ class SpeakerResolver:
             if before:
                 return max(before, key=lambda a: a.end).entity_id
             return min(after, key=lambda a: a.start).entity_id if after else None
-        words = {_norm(w) for w in re.findall(r"[\w’'-]+", m.group("words") or "")} - _WHICH_ONE  # 'the second official'
+        # 'the second official': the words that pick one of a group name no one
+        words = {_norm(w) for w in re.findall(r"[\w’'-]+", m.group("words") or "")} - _WHICH_ONE
         if noun != "statement":
             words.add(_norm(noun))
         elif not words:

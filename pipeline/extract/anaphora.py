@@ -33,31 +33,12 @@ def kind_fits(noun: str, model) -> bool:
     return not kinds or kind in kinds
 def _origin_of(registry: Registry, word: str | None) -> str | None:
     """The state a demonym or name before a class noun gives ('Swedish radars', 'U.S. jets', 'Russian-made
-    systems'): any state of the registry, by its demonyms, name or aliases."""
+    systems'): any exporting state of the registry, by its demonyms, name or aliases."""
     if not word:
         return None
-    word = re.sub(r"-(?:made|built|designed)$", "", word)
-    table = _BY_WORD.get(registry.fingerprint) if registry.fingerprint else None
-    if table is None:  # the registry extended per article keeps its base's fingerprint, states and models
-        table = _states_by_word(registry)
-        if registry.fingerprint:
-            _BY_WORD[registry.fingerprint] = table
-    return table.get(word.lower())
+    return registry.exporter_by_word.get(re.sub(r"-(?:made|built|designed)$", "", word).lower())
 
 
-_BY_WORD: dict[str, dict[str, str]] = {}
-
-
-def _states_by_word(registry: Registry) -> dict[str, str]:
-    """Demonyms and names of the states some registered model comes from ('Chadian drone operators' names the
-    buyer, not an origin: Chad makes none)."""
-    makers = {registry.state_by_country(e.row.get("origin_country")) for e in registry.systems.values()}
-    out = {d.lower(): state for d, state in registry.demonym_pairs if state in makers}
-    for entry in registry.actors.values():
-        if entry.kind == "state" and entry.id in makers:
-            for name in (entry.name, *entry.aliases):
-                out.setdefault(name.lower(), entry.id)
-    return out
 _DEFINITE = Prefiltered(re.compile(
     r"\b(?:the|its|their|these|those)\s+(?:(?:last|remaining|first|other|new)\s+)?(?:(?:\d+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve)\s+)?(?:(?P<dem>(?-i:[A-Z])[\w.]*(?:-made|-built)?)\s+)?"

@@ -39,6 +39,8 @@ ABBREVIATED_TITLES = lexicons.alternation(re.escape(a) + r"(?=\s)" for a in sort
     lexicons.column("abbreviated_titles"), key=len, reverse=True))
 # a character of a speaker slot: any but the punctuation that ends one, or a whole abbreviated title
 SLOT_CHAR = rf"(?:{ABBREVIATED_TITLES}|[^.,;!?“”\"])"
+# an interview transcript: its questions are paragraphs opened by 'Q:'
+QUESTION_LABEL = re.compile(r"(?m)^Q:\s")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 FILLER = (r"(?:\s*,?\s*(?:also|further|has|have|had|previously|however|already|again|recently|repeatedly|"
           r"officially|publicly|long|,|"

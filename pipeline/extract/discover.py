@@ -31,10 +31,10 @@ from anyascii import anyascii
 from .. import lexicons
 from ..corpus import Source
 from ..registry import Registry
-from ..resolve import SpeakerResolver
+from ..resolve import MEDIA_NOUNS, SpeakerResolver
 from . import titles
 from .bylines import bylines
-from .cues import ABBREVIATED_TITLES, CUES
+from .cues import ABBREVIATED_TITLES, CUES, QUESTION_LABEL
 from .mentions import Mention
 from .named_systems import systems_before_classes
 from .prefilter import Prefiltered
@@ -90,7 +90,7 @@ _ANON = Prefiltered(re.compile(
     r"\b(?:an?|one|(?:its|their)(?!\s+(?:[\w-]+\s+){0,3}?(?:executive|engineer|aide|manager)\b))\s+"
     r"(?P<core>(?:(?!with\b|and\b)(?:U\.S\.|U\.K\.|U\.N\.|[\w\-’']+)\s+){0,4}?"
     r"(?:source|official|spokes(?:man|woman|person)|diplomat|officer|representative|insider|"
-    r"newspaper|daily|weekly|magazine|broadcaster|news\s+(?:site|website|outlet|agency)|website|outlet|"
+    r"news\s+(?:site|website|outlet|agency)|" + "|".join(MEDIA_NOUNS) + "|"
     r"executive|engineer|aide|manager))"  # 'An EDGE executive said', 'a Saab engineer told'
     r"(?P<tail>\s+(?:in|at|of|for|from|close to|familiar with)\s+(?:the\s+)?"
     r"(?:(?!(?:said|told|says|added|speaking)\b)[\w\-’']+\s?){1,4})?"
@@ -414,24 +414,9 @@ def _state_in(text: str, s: int, e: int, registry: Registry, known: list[Mention
             state = registry.state_of(m.entity_id)
             if state:
                 return state
-    index = _demonym_index(id(registry.state_demonyms), registry.state_demonyms)
+    index = registry.first_state_by_demonym
     found = [index[w] for w in re.findall(r"[\w.]+", text[s:e]) if w in index]
     return min(found)[1] if found else None  # the first state in registry order that a word names
-
-
-_DEMONYM_INDEXES: dict[int, tuple[list, dict[str, tuple[int, str]]]] = {}
-
-
-def _demonym_index(key: int, state_demonyms: list) -> dict[str, tuple[int, str]]:
-    """demonym -> (registry order, state) of the first state with it (the list is shared by extended views)."""
-    cached = _DEMONYM_INDEXES.get(key)
-    if cached is None or cached[0] is not state_demonyms:
-        index: dict[str, tuple[int, str]] = {}
-        for order, (state, demonyms) in enumerate(state_demonyms):
-            for d in demonyms:
-                index.setdefault(d, (order, state))
-        cached = _DEMONYM_INDEXES[key] = (state_demonyms, index)
-    return cached[1]
 
 
 # (?=[{_UP}]): an organisation's name starts with a capital, so no other place is tried
@@ -516,11 +501,10 @@ def _speaking_surnames(text: str) -> frozenset[str]:
     speaking = {m.group("name") for m in _LONE_SPEAKER.finditer(text)}
     titled = {m.group(0) for m in _LONE_NAME.finditer(text) if after.match(text, m.end())}  # 'Lee, chief executive'
     # an interview's answers ('Q: ...' then 'Bergvall: ...'): the label of each answer
-    answering = {m.group("name") for m in _ANSWER_LABEL.finditer(text)} if _QUESTION_LABEL.search(text) else set()
+    answering = {m.group("name") for m in _ANSWER_LABEL.finditer(text)} if QUESTION_LABEL.search(text) else set()
     return frozenset((speaking | titled | answering) - _NOT_NAMES)
 
 
-_QUESTION_LABEL = re.compile(r"(?m)^Q:\s")
 _ANSWER_LABEL = re.compile(rf"(?m)^(?P<name>{_WORD}):\s")
 
 

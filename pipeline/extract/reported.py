@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..resolve import PRONOUN, PRONOUN_REACH, issuer_references
+from ..resolve import MEDIA_NOUNS, PRONOUN, PRONOUN_REACH, issuer_references
 from .cues import CONNECTIVE, CUE, DATELINE, FILLER, WEEKDAY, apposition_owner, speaker
 
 _CUE_WORD = re.compile(rf"\b{CUE}\b")
@@ -94,8 +94,8 @@ _LEADING_QUOTE = re.compile(r"[“\"‘](?:in|with|at|on|for|by|as)\s[^”\"’]
 _SPEAKER_NOUN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|source|minister|analyst|expert|diplomat|"
                            r"representative|ambassador|envoy|lawmaker|senator|general|commander|chief|head|director|"
                            r"administration|government|ministry|embassy|department|office|presidency|kremlin|"
-                           r"pentagon|white house|statement|report|navy|army|force|guard|agency|newspaper|daily|"
-                           r"weekly|magazine|broadcaster|website|outlet)s?\b",
+                           r"pentagon|white house|statement|report|navy|army|force|guard|agency|"
+                           + "|".join(MEDIA_NOUNS) + r")s?\b",
                            re.IGNORECASE)
 
 

@@ -19,7 +19,7 @@ from ..resolve import SpeakerResolver
 from ..text import Sentence
 from .cues import ABBREVIATED_TITLES as _ABBREVIATED_TITLES
 from .cues import CUE as _CUE
-from .cues import DATELINE
+from .cues import DATELINE, QUESTION_LABEL
 from .cues import FILLER as _FILLER
 from .cues import SLOT_CHAR as _SLOT_CHAR
 from .cues import speaker as _speaker
@@ -138,7 +138,6 @@ def _headline_speaker(text: str, pos: int, end: int, resolver: SpeakerResolver) 
 
 
 # an interview transcript's answer: the answerer's name (as the article gives it) and a colon open the paragraph
-_QUESTION = re.compile(r"(?m)^Q:\s")
 _ANSWER_LABEL = re.compile(r"(?P<label>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,2}):\s+(?=\S)")
 
 
@@ -168,7 +167,7 @@ def extract_statements(source: Source, sentences: list[Sentence], resolver: Spea
     previous: tuple | None = None  # (sentence start, close mark, speaker from a cue after it) of the last quote
     tails: list[Statement] = []  # '"...," he told reporters, adding that ...': reported speech after a quote
     first_zone = next((i for i, z in enumerate(source.zones) if z.kind == "body"), -1)  # the headline
-    interview = _QUESTION.search(text) is not None  # a transcript: 'Q: ...' paragraphs
+    interview = QUESTION_LABEL.search(text) is not None  # a transcript: 'Q: ...' paragraphs
     for zone_index, zone in enumerate(source.zones):
         if zone.kind != "body":
             continue
